@@ -1,0 +1,3 @@
+using FakeShop.Cosign;
+
+return await CosignCli.RunAsync(args, CommandContext.FromConsole());

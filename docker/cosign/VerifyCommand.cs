@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace FakeShop.Cosign;
+
+/// <summary>
+/// "verify --key PUB --insecure-ignore-tlog IMAGE", with cosign's messages: the checks on stderr, the verified
+/// payloads as a JSON array on stdout, exit 1 and a reason when no signature is valid.
+/// </summary>
+internal static class VerifyCommand
+{
+    public const string Usage =
+        "verify --key PUB --insecure-ignore-tlog [-a key=value]... [--allow-insecure-registry] [--allow-http-registry] [-o json|text] IMAGE";
+
+    public const string TlogWarning =
+        "WARNING: Skipping tlog verification is an insecure practice that lacks transparency and auditability verification for the signature.";
+
+    private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
+    {
+        ["--key"] = "key",
+        ["-a"] = "annotations",
+        ["--annotations"] = "annotations",
+        ["-o"] = "output",
+        ["--output"] = "output",
+    };
+
+    private static readonly Dictionary<string, string> BooleanOptions = CreateBooleanOptions();
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandContext context, CancellationToken cancellationToken)
+    {
+        var parsed = ParsedArguments.Parse(arguments, ValueOptions, BooleanOptions);
+        var keyPath = parsed.Value("key") ?? throw new UsageException("--key is required");
+        var output = parsed.Value("output") ?? "json";
+        if (output is not ("json" or "text"))
+        {
+            throw new UsageException("--output must be json or text");
+        }
+
+        var image = ImageReference.Parse(parsed.SingleImage());
+        var annotations = parsed.Annotations("annotations");
+        if (!parsed.Flag("insecure-ignore-tlog") && !parsed.Flag("private-infrastructure"))
+        {
+            // We have no Rekor client: saying "verified" without the tlog check cosign would do is not an option.
+            throw new CosignException(
+                "transparency log verification is not supported by this tool; signatures made with --tlog-upload=false "
+                + "are verified with --insecure-ignore-tlog (use the real cosign for tlog checks)");
+        }
+
+        context.Error.WriteLine(TlogWarning);
+        using var key = KeyFiles.LoadPublicKey(keyPath);
+        using var client = RegistryFlags.CreateClient(parsed, image);
+        var result = await ImageVerifier.VerifyAsync(client, image, key, annotations, cancellationToken);
+
+        context.Error.WriteLine();
+        context.Error.WriteLine($"Verification for {image} --");
+        context.Error.WriteLine("The following checks were performed on each of these signatures:");
+        context.Error.WriteLine("  - The cosign claims were validated");
+        context.Error.WriteLine("  - The signatures were verified against the specified public key");
+        if (output == "text")
+        {
+            foreach (var payload in result.Payloads)
+            {
+                context.Out.WriteLine(Encoding.UTF8.GetString(payload));
+            }
+        }
+        else
+        {
+            context.Out.WriteLine();
+            context.Out.WriteLine("[" + string.Join(",", result.Payloads.Select(p => Encoding.UTF8.GetString(p))) + "]");
+        }
+
+        return 0;
+    }
+
+    private static Dictionary<string, string> CreateBooleanOptions()
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["--insecure-ignore-tlog"] = "insecure-ignore-tlog",
+            ["--private-infrastructure"] = "private-infrastructure",
+        };
+        RegistryFlags.AddTo(options);
+        return options;
+    }
+}

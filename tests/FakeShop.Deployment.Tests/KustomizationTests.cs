@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FakeShop.Deployment.Tests.Support;
@@ -143,7 +142,7 @@ public sealed partial class KustomizationTests
     [Fact]
     public void Kustomize_build_renders_the_pinned_image_when_kubectl_is_available()
     {
-        var kubectl = FindOnPath("kubectl");
+        var kubectl = Tools.Find("kubectl");
         if (kubectl is null)
         {
             return;
@@ -151,11 +150,11 @@ public sealed partial class KustomizationTests
 
         foreach (var dir in new[] { RepoPaths.K8sDir, Path.Combine(RepoPaths.K8sDir, "policies", "kyverno"), Path.Combine(RepoPaths.K8sDir, "policies", "sigstore") })
         {
-            var output = Run(kubectl, "kustomize", dir);
+            var output = Tools.Run(kubectl, "kustomize", dir);
             Assert.NotEmpty(Yaml.ParseAll(output, $"kustomize build {dir}").OfType<JsonObject>());
         }
 
-        var built = Yaml.ParseAll(Run(kubectl, "kustomize", RepoPaths.K8sDir)).OfType<JsonObject>().ToList();
+        var built = Yaml.ParseAll(Tools.Run(kubectl, "kustomize", RepoPaths.K8sDir)).OfType<JsonObject>().ToList();
         var entry = K8s.Kustomization(RepoPaths.K8sDir).Arr("images").Cast<JsonObject>().Single();
         var expected = entry.Opt("digest") is { } d ? $"{K8s.Image}@{d.GetValue<string>()}" : $"{K8s.Image}:{entry.Str("newTag")}";
         var workloads = built.Where(o => o.Str("kind") is "Deployment" or "Job").ToList();
@@ -165,32 +164,6 @@ public sealed partial class KustomizationTests
             Assert.Equal("fakeshop", w.Str("metadata", "namespace"));
             Assert.Equal(expected, w.Arr("spec", "template", "spec", "containers").Cast<JsonObject>().Single().Str("image"));
         });
-    }
-
-    private static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => Path.Combine(p, name))
-            .FirstOrDefault(File.Exists);
-
-    private static string Run(string exe, params string[] args)
-    {
-        var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            p.Kill(entireProcessTree: true);
-            Assert.Fail($"{exe} {string.Join(' ', args)} timed out");
-        }
-
-        Assert.True(p.ExitCode == 0, $"{exe} {string.Join(' ', args)} failed: {stderr.Result}");
-        return stdout.Result;
     }
 
     [GeneratedRegex("(?i)password|secret_?key|token$")]

@@ -20,6 +20,7 @@ internal static class CosignCli
                 "public-key" => PublicKeyCommand.Run(rest, context),
                 "sign" => await SignCommand.RunAsync(rest, context, cancellationToken),
                 "verify" => await VerifyCommand.RunAsync(rest, context, cancellationToken),
+                "digest" => await DigestCommand.RunAsync(rest, context, cancellationToken),
                 "sign-blob" => BlobCommands.Sign(rest, context),
                 "verify-blob" => BlobCommands.Verify(rest, context),
                 _ => throw new UsageException($"unknown command \"{arguments[0]}\""),
@@ -45,7 +46,7 @@ internal static class CosignCli
         foreach (var usage in new[]
         {
             GenerateKeyPairCommand.Usage, PublicKeyCommand.Usage, SignCommand.Usage, VerifyCommand.Usage,
-            BlobCommands.SignUsage, BlobCommands.VerifyUsage,
+            DigestCommand.Usage, BlobCommands.SignUsage, BlobCommands.VerifyUsage,
         })
         {
             writer.WriteLine("  FakeShop.Cosign " + usage);

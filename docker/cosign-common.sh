@@ -9,11 +9,13 @@
 #                                    registries and whenever our tool is used, true otherwise)
 #   COSIGN_ALLOW_INSECURE_REGISTRY=true  pass --allow-insecure-registry (HTTP or self-signed TLS)
 #   COSIGN_TOOL_DIR                  where our tool is built (default docker/cosign/bin/tool)
+#   COSIGN_TOOL_DLL                  use this already built FakeShop.Cosign.dll as is (no build)
 
 COSIGN_SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 COSIGN_PROJECT_DIR="$COSIGN_SCRIPT_DIR/cosign"
 COSIGN_TOOL_DIR="${COSIGN_TOOL_DIR:-$COSIGN_PROJECT_DIR/bin/tool}"
-COSIGN_TOOL_DLL="$COSIGN_TOOL_DIR/FakeShop.Cosign.dll"
+COSIGN_TOOL_PREBUILT="${COSIGN_TOOL_DLL:-}"
+COSIGN_TOOL_DLL="${COSIGN_TOOL_DLL:-$COSIGN_TOOL_DIR/FakeShop.Cosign.dll}"
 
 cosign_log() { printf '%s\n' "$*" >&2; }
 cosign_die() { cosign_log "error: $*"; exit 1; }
@@ -38,6 +40,10 @@ cosign_major_version() {
 
 # Builds our tool once into COSIGN_TOOL_DIR, again only when a source file is newer than the build.
 cosign_build_tool() {
+  if [[ -n "$COSIGN_TOOL_PREBUILT" ]]; then
+    [[ -f "$COSIGN_TOOL_PREBUILT" ]] || cosign_die "COSIGN_TOOL_DLL=$COSIGN_TOOL_PREBUILT does not exist"
+    return 0
+  fi
   if [[ -f "$COSIGN_TOOL_DLL" ]] && [[ -z "$(find "$COSIGN_PROJECT_DIR" \( -name '*.cs' -o -name '*.csproj' \) \
       -not -path '*/bin/*' -not -path '*/obj/*' -newer "$COSIGN_TOOL_DLL" -print -quit)" ]]; then
     return 0

@@ -104,7 +104,7 @@ public sealed class ScriptTests : IClassFixture<RegistryFixture>
         using var key = EcdsaSignatures.LoadPublicKey(File.ReadAllText(Path.Combine(root, "docker", "cosign.pub")));
 
         Assert.Equal(256, key.KeySize);
-        Assert.Empty(TrackedFiles(root, "*.key").Where(f => !f.StartsWith("docs/", StringComparison.Ordinal)));
+        Assert.DoesNotContain(TrackedFiles(root, "*.key"), f => !f.StartsWith("docs/", StringComparison.Ordinal));
         Assert.Empty(TrackedFiles(root, "*cosign.password"));
     }
 

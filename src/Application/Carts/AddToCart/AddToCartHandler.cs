@@ -1,0 +1,27 @@
+using FakeShop.Application.Common;
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Exceptions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Carts.AddToCart;
+
+/// <summary>Adds units to the visitor's cart and returns the new item count for the navigation badge.</summary>
+public sealed class AddToCartHandler(IShopDbContext db, TimeProvider clock, ShopMetrics metrics) : ICommandHandler<AddToCartCommand, int>
+{
+    public async ValueTask<int> Handle(AddToCartCommand command, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking()
+            .Where(p => p.Id == command.ProductId && p.IsActive)
+            .Select(p => new { p.Id, p.Stock, p.Price })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("Product not found.");
+
+        var now = clock.GetUtcNow();
+        var cart = await db.FindOrCreateAsync(command.VisitorId, now, cancellationToken);
+        cart.AddItem(product.Id, command.Quantity, product.Stock, product.Price, now);
+        await db.SaveChangesAsync(cancellationToken);
+        metrics.AddedToCart(command.Quantity);
+        return cart.ItemCount;
+    }
+}

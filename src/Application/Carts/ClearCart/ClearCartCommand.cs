@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Carts.ClearCart;
+
+public sealed record ClearCartCommand(Guid VisitorId) : ICommand;

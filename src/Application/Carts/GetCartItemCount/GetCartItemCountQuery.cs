@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Carts.GetCartItemCount;
+
+public sealed record GetCartItemCountQuery(Guid VisitorId) : IQuery<int>;

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Carts.RemoveCartLine;
+
+public sealed record RemoveCartLineCommand(Guid VisitorId, int LineId) : ICommand;

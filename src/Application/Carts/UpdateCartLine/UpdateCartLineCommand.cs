@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Carts.UpdateCartLine;
+
+public sealed record UpdateCartLineCommand(Guid VisitorId, int LineId, int Quantity) : ICommand;

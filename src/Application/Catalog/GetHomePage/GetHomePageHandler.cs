@@ -1,0 +1,27 @@
+using FakeShop.Application.Common.Abstractions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Catalog.GetHomePage;
+
+public sealed class GetHomePageHandler(IShopDbContext db) : IQueryHandler<GetHomePageQuery, HomePageVm>
+{
+    public async ValueTask<HomePageVm> Handle(GetHomePageQuery query, CancellationToken cancellationToken)
+    {
+        // "Featured" = the best-stocked items in stock: a stand-in for a merchandising flag the admin does not have yet.
+        var featured = await db.Products.AsNoTracking().Visible()
+            .Where(p => p.Stock > 0)
+            .OrderByDescending(p => p.Stock).ThenBy(p => p.Id)
+            .Take(query.FeaturedCount)
+            .Select(ProductProjections.Card)
+            .ToListAsync(cancellationToken);
+
+        var newest = await db.Products.AsNoTracking().Visible()
+            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Take(query.NewestCount)
+            .Select(ProductProjections.Card)
+            .ToListAsync(cancellationToken);
+
+        return new HomePageVm(featured, newest);
+    }
+}

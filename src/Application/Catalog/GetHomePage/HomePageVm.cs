@@ -1,0 +1,3 @@
+namespace FakeShop.Application.Catalog.GetHomePage;
+
+public sealed record HomePageVm(IReadOnlyList<ProductCardVm> Featured, IReadOnlyList<ProductCardVm> Newest);

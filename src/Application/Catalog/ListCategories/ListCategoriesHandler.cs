@@ -1,0 +1,14 @@
+using FakeShop.Application.Common.Abstractions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Catalog.ListCategories;
+
+public sealed class ListCategoriesHandler(IShopDbContext db) : IQueryHandler<ListCategoriesQuery, IReadOnlyList<CategoryVm>>
+{
+    public async ValueTask<IReadOnlyList<CategoryVm>> Handle(ListCategoriesQuery query, CancellationToken cancellationToken) =>
+        await db.Categories.AsNoTracking()
+            .OrderBy(c => c.Name)
+            .Select(c => new CategoryVm(c.Id, c.Name, c.Slug, db.Products.Count(p => p.CategoryId == c.Id && p.IsActive)))
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,63 @@
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Models;
+using FakeShop.Domain.Catalog;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Catalog.ListProducts;
+
+/// <summary>
+/// One COUNT and one page query (plus the category name when filtering): a constant number of SQL commands whatever
+/// the page size, which a test counts.
+/// </summary>
+public sealed class ListProductsHandler(IShopDbContext db) : IQueryHandler<ListProductsQuery, ProductListVm>
+{
+    public async ValueTask<ProductListVm> Handle(ListProductsQuery query, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking().Visible();
+        string? categoryName = null;
+
+        if (!string.IsNullOrWhiteSpace(query.CategorySlug))
+        {
+            categoryName = await db.Categories.AsNoTracking()
+                .Where(c => c.Slug == query.CategorySlug)
+                .Select(c => c.Name)
+                .FirstOrDefaultAsync(cancellationToken);
+            // Runs as SQL lower(...) LIKE: the culture rules these analysers guard against do not apply there.
+#pragma warning disable CA1304, CA1311, CA1862
+            products = products.Where(p => p.Category!.Slug == query.CategorySlug);
+        }
+
+        var term = query.Search?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(term))
+        {
+            // Runs as SQL lower(...) LIKE: the culture rules these analysers guard against do not apply there.
+#pragma warning disable CA1304, CA1311, CA1862
+            products = products.Where(p =>
+                p.Name.ToLower().Contains(term)
+                || p.ShortDescription.ToLower().Contains(term)
+                || p.Description.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + query.PageSize - 1) / query.PageSize);
+        var page = Math.Clamp(query.Page, 1, pageCount);
+
+        var items = await Sort(products, query.Sort)
+            .Skip((page - 1) * query.PageSize)
+            .Take(query.PageSize)
+            .Select(ProductProjections.Card)
+            .ToListAsync(cancellationToken);
+
+        return new ProductListVm(new PagedList<ProductCardVm>(items, page, query.PageSize, total), categoryName);
+    }
+
+    private static IQueryable<Product> Sort(IQueryable<Product> products, ProductSort sort) => sort switch
+    {
+        ProductSort.PriceAsc => products.OrderBy(p => p.Price).ThenBy(p => p.Id),
+        ProductSort.PriceDesc => products.OrderByDescending(p => p.Price).ThenBy(p => p.Id),
+        ProductSort.Newest => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        _ => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+    };
+}

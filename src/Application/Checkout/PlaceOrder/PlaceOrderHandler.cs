@@ -1,0 +1,138 @@
+using FakeShop.Application.Carts;
+using FakeShop.Application.Common;
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Payments;
+using FakeShop.Domain.Ordering;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace FakeShop.Application.Checkout.PlaceOrder;
+
+/// <summary>
+/// Places an order in one transaction: re-price, take stock with conditional updates, snapshot the lines, authorize
+/// the payment, empty the cart. Anything short of an approved payment rolls everything back.
+/// </summary>
+public sealed class PlaceOrderHandler(
+    IShopDbContext db,
+    IPaymentGateway gateway,
+    IOptions<ShippingOptions> shipping,
+    TimeProvider clock,
+    ShopMetrics metrics) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+{
+    public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
+    {
+        if (await FindExistingAsync(command, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        var cart = await db.FindAsync(command.VisitorId, cancellationToken);
+        if (cart is null || cart.IsEmpty)
+        {
+            return Fail(PlaceOrderOutcome.CartEmpty, "cart_empty");
+        }
+
+        var priced = await CartPricing.PriceAsync(db, cart, shipping.Value, cancellationToken);
+        var unavailable = priced.Lines.Where(l => !l.IsPurchasable).Select(l => l.Name).ToList();
+        if (unavailable.Count > 0)
+        {
+            return Fail(PlaceOrderOutcome.Unavailable, "unavailable", unavailable);
+        }
+
+        if (priced.HasPriceChanges)
+        {
+            // Never charge a price the customer has not seen: record it as seen and ask them to confirm.
+            foreach (var line in priced.Lines.Where(l => l.PriceChanged))
+            {
+                cart.AcknowledgePrice(line.ProductId, line.UnitPrice);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return Fail(PlaceOrderOutcome.PricesChanged, "prices_changed", priced.Lines.Where(l => l.PriceChanged).Select(l => l.Name).ToList());
+        }
+
+        var now = clock.GetUtcNow();
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // Lock rows in a fixed order so that two carts with the same products cannot deadlock.
+            foreach (var line in priced.Lines.OrderBy(l => l.ProductId))
+            {
+                var taken = await db.Products
+                    .Where(p => p.Id == line.ProductId && p.IsActive && p.Stock >= line.Quantity)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
+                if (taken == 0)
+                {
+                    await transaction.RollbackAsync(ct);
+                    metrics.SoldOut();
+                    return Fail(PlaceOrderOutcome.SoldOut, "sold_out", [line.Name]);
+                }
+            }
+
+            var order = new Order(
+                OrderNumber.New(),
+                command.VisitorId,
+                command.CheckoutToken,
+                new CustomerDetails(command.FirstName, command.LastName, command.Email, command.Phone),
+                new Address(command.AddressLine1, command.AddressLine2, command.City, command.State, command.PostalCode, command.Country),
+                priced.Lines.Select(l => (l.ProductId, l.Name, l.UnitPrice, l.Quantity)),
+                priced.Shipping,
+                now);
+
+            _ = CardExpiry.TryParse(command.CardExpiry, out var month, out var year); // the validator has checked it
+            var payment = await gateway.AuthorizeAsync(
+                new PaymentRequest(CardBrand.Normalize(command.CardNumber), command.CardHolder, month, year, command.Cvv, order.Total, order.Number),
+                ct);
+            if (payment.Outcome != PaymentOutcome.Approved)
+            {
+                await transaction.RollbackAsync(ct);
+                if (payment.Outcome == PaymentOutcome.Declined)
+                {
+                    metrics.PaymentDeclined();
+                    return Fail(PlaceOrderOutcome.PaymentDeclined, "payment_declined");
+                }
+
+                return Fail(PlaceOrderOutcome.PaymentFailed, "payment_failed");
+            }
+
+            order.AttachPayment(new PaymentDetails(payment.CardBrand, payment.CardLast4, payment.AuthorizationId!));
+            db.Orders.Add(order);
+            cart.Clear(now);
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+            }
+            catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+            {
+                await transaction.RollbackAsync(ct);
+
+                // A concurrent submit of the same form won the race: answer with its order. (An order-number
+                // collision, 1 in 10^12 per pair, surfaces as an error the customer can simply retry.)
+                return await FindExistingAsync(command, ct) ?? throw new InvalidOperationException("Order could not be saved.", ex);
+            }
+
+            metrics.OrderPlaced(order.Total);
+            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number);
+        }, cancellationToken);
+    }
+
+    private async Task<PlaceOrderResult?> FindExistingAsync(PlaceOrderCommand command, CancellationToken ct)
+    {
+        var number = await db.Orders.AsNoTracking()
+            .Where(o => o.CheckoutToken == command.CheckoutToken && o.VisitorId == command.VisitorId)
+            .Select(o => o.Number)
+            .FirstOrDefaultAsync(ct);
+        return number is null ? null : new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, number);
+    }
+
+    private PlaceOrderResult Fail(PlaceOrderOutcome outcome, string reason, IReadOnlyList<string>? products = null)
+    {
+        metrics.CheckoutFailed(reason);
+        return new PlaceOrderResult(outcome, null, products);
+    }
+}

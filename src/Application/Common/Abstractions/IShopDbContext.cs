@@ -1,0 +1,29 @@
+using FakeShop.Domain.Carts;
+using FakeShop.Domain.Catalog;
+using FakeShop.Domain.Ordering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace FakeShop.Application.Common.Abstractions;
+
+/// <summary>
+/// The unit of work the use cases need. It exposes EF Core sets rather than hand-written repositories because the
+/// read side projects straight to view models (see docs/decisions/0003-ef-core-in-application.md).
+/// </summary>
+public interface IShopDbContext
+{
+    DbSet<Product> Products { get; }
+
+    DbSet<Category> Categories { get; }
+
+    DbSet<Cart> Carts { get; }
+
+    DbSet<Order> Orders { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>True when the exception is a unique-constraint violation of the current provider.</summary>
+    bool IsUniqueViolation(DbUpdateException exception);
+}

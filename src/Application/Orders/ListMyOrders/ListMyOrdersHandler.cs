@@ -1,0 +1,21 @@
+using FakeShop.Application.Common.Abstractions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Orders.ListMyOrders;
+
+public sealed class ListMyOrdersHandler(IShopDbContext db) : IQueryHandler<ListMyOrdersQuery, IReadOnlyList<OrderSummaryVm>>
+{
+    public async ValueTask<IReadOnlyList<OrderSummaryVm>> Handle(ListMyOrdersQuery query, CancellationToken cancellationToken)
+    {
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.VisitorId == query.VisitorId)
+            .Select(o => new { o.Number, o.Status, o.PlacedAt, ItemCount = o.Lines.Sum(l => l.Quantity), o.Total })
+            .ToListAsync(cancellationToken);
+
+        // Sorted in memory: SQLite cannot ORDER BY a DateTimeOffset column, and a visitor has few orders.
+        return orders.OrderByDescending(o => o.PlacedAt)
+            .Select(o => new OrderSummaryVm(o.Number, o.Status, o.PlacedAt, o.ItemCount, o.Total))
+            .ToList();
+    }
+}

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Orders.ListMyOrders;
+
+public sealed record ListMyOrdersQuery(Guid VisitorId) : IQuery<IReadOnlyList<OrderSummaryVm>>;

@@ -1,0 +1,111 @@
+using FakeShop.Domain.Common;
+
+namespace FakeShop.Domain.Ordering;
+
+/// <summary>
+/// A placed order. Lines are snapshots; totals are computed once, at placement, from those snapshots. Status only
+/// moves through <see cref="OrderStatusMachine"/>.
+/// </summary>
+public class Order
+{
+    private readonly List<OrderLine> _lines = [];
+    private readonly List<OrderStatusChange> _history = [];
+
+    private Order()
+    {
+        Number = string.Empty;
+        Customer = null!;
+        ShippingAddress = null!;
+        Payment = null!;
+    }
+
+    public Order(
+        string number,
+        Guid visitorId,
+        Guid checkoutToken,
+        CustomerDetails customer,
+        Address shippingAddress,
+        IEnumerable<(int ProductId, string Name, Money UnitPrice, int Quantity)> lines,
+        Money shipping,
+        DateTimeOffset now)
+    {
+        if (!OrderNumber.IsWellFormed(number))
+        {
+            throw new DomainException("order.number", "Malformed order number.");
+        }
+
+        Number = number;
+        VisitorId = visitorId;
+        CheckoutToken = checkoutToken;
+        Customer = customer;
+        ShippingAddress = shippingAddress;
+        Payment = null!;
+        foreach (var (productId, name, unitPrice, quantity) in lines)
+        {
+            _lines.Add(new OrderLine(productId, name, unitPrice, quantity));
+        }
+
+        if (_lines.Count == 0)
+        {
+            throw new DomainException("order.empty", "An order needs at least one line.");
+        }
+
+        Subtotal = _lines.Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);
+        Shipping = shipping;
+        Total = Subtotal + Shipping;
+        Status = OrderStatus.Placed;
+        PlacedAt = now;
+        _history.Add(new OrderStatusChange(OrderStatus.Placed, "customer", now));
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    public string Number { get; private set; }
+
+    /// <summary>The anonymous visitor who owns the order; every customer-facing query filters on it.</summary>
+    public Guid VisitorId { get; private set; }
+
+    /// <summary>Idempotency key from the checkout form: one token, one order.</summary>
+    public Guid CheckoutToken { get; private set; }
+
+    public CustomerDetails Customer { get; private set; }
+
+    public Address ShippingAddress { get; private set; }
+
+    public PaymentDetails Payment { get; private set; }
+
+    public Money Subtotal { get; private set; }
+
+    public Money Shipping { get; private set; }
+
+    public Money Total { get; private set; }
+
+    public OrderStatus Status { get; private set; }
+
+    public DateTimeOffset PlacedAt { get; private set; }
+
+    public int Version { get; private set; }
+
+    public IReadOnlyList<OrderLine> Lines => _lines;
+
+    public IReadOnlyList<OrderStatusChange> History => _history;
+
+    public void AttachPayment(PaymentDetails payment) => Payment = payment;
+
+    public void MarkPaid(string by, DateTimeOffset now) => MoveTo(OrderStatus.Paid, by, now);
+
+    public void Ship(string by, DateTimeOffset now) => MoveTo(OrderStatus.Shipped, by, now);
+
+    public void Deliver(string by, DateTimeOffset now) => MoveTo(OrderStatus.Delivered, by, now);
+
+    /// <summary>Cancels the order. The caller restocks <see cref="Lines"/>: stock lives in another aggregate.</summary>
+    public void Cancel(string by, DateTimeOffset now) => MoveTo(OrderStatus.Cancelled, by, now);
+
+    public void MoveTo(OrderStatus target, string by, DateTimeOffset now)
+    {
+        OrderStatusMachine.EnsureCanMove(Status, target);
+        Status = target;
+        Version++;
+        _history.Add(new OrderStatusChange(target, Guard.RequiredText(by, "changed_by", 256), now));
+    }
+}

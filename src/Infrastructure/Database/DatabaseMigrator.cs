@@ -1,0 +1,58 @@
+using FakeShop.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FakeShop.Infrastructure.Database;
+
+/// <summary>
+/// Applies migrations and the idempotent seed: the .NET replacement for the original image's entrypoint.py. On
+/// PostgreSQL it holds an advisory lock so that replicas started together migrate and seed one after the other.
+/// </summary>
+public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<DatabaseMigrator> logger)
+{
+    private const long AdvisoryLockKey = 0x46616B6553686F70; // "FakeShop"
+
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        var isPostgres = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            if (isPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+            }
+
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogApplying(pending.Count, string.Join(", ", pending));
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
+            await seeder.SeedAsync(db, cancellationToken);
+
+            if (isPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({AdvisoryLockKey})", cancellationToken);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        LogDone();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} migration(s): {Migrations}")]
+    private partial void LogApplying(int count, string migrations);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date and seeded")]
+    private partial void LogDone();
+}

@@ -1,0 +1,7 @@
+namespace FakeShop.Infrastructure.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

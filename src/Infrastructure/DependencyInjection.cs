@@ -1,0 +1,34 @@
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Payments;
+using FakeShop.Infrastructure.Database;
+using FakeShop.Infrastructure.Payments;
+using FakeShop.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FakeShop.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, DatabaseSettings database)
+    {
+        services.AddSingleton(database);
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<PostgresShopDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
+                break;
+            default:
+                services.AddDbContext<SqliteShopDbContext>(o => o.UseSqlite(database.ConnectionString));
+                services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<SqliteShopDbContext>());
+                break;
+        }
+
+        services.AddScoped<IShopDbContext>(sp => sp.GetRequiredService<ShopDbContext>());
+        services.AddSingleton<IPaymentGateway, FakePaymentGateway>();
+        services.AddSingleton<DatabaseSeeder>();
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

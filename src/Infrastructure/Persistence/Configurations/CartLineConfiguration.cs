@@ -1,0 +1,17 @@
+using FakeShop.Domain.Carts;
+using FakeShop.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FakeShop.Infrastructure.Persistence.Configurations;
+
+internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
+{
+    public void Configure(EntityTypeBuilder<CartLine> builder)
+    {
+        builder.ToTable("cart_lines");
+        builder.HasIndex(l => new { l.CartId, l.ProductId }).IsUnique();
+        // A product deleted by an admin takes its cart lines with it rather than blocking the delete.
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

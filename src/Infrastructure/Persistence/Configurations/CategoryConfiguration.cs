@@ -1,0 +1,16 @@
+using FakeShop.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FakeShop.Infrastructure.Persistence.Configurations;
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> builder)
+    {
+        builder.ToTable("categories");
+        builder.Property(c => c.Name).HasMaxLength(Category.NameMaxLength).IsRequired();
+        builder.Property(c => c.Slug).HasMaxLength(Slug.MaxLength).IsRequired();
+        builder.HasIndex(c => c.Slug).IsUnique();
+    }
+}

@@ -1,0 +1,55 @@
+using FakeShop.Domain.Ordering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FakeShop.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("orders");
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.Number).HasMaxLength(12).IsRequired();
+        builder.HasIndex(o => o.Number).IsUnique();
+        builder.HasIndex(o => o.CheckoutToken).IsUnique();
+        builder.HasIndex(o => o.VisitorId);
+        builder.HasIndex(o => o.PlacedAt);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(o => o.Version).IsConcurrencyToken();
+
+        builder.OwnsOne(o => o.Customer, c =>
+        {
+            c.Property(x => x.FirstName).HasColumnName("CustomerFirstName").HasMaxLength(60);
+            c.Property(x => x.LastName).HasColumnName("CustomerLastName").HasMaxLength(60);
+            c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
+            c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(20);
+            c.Ignore(x => x.FullName);
+            c.HasIndex(x => x.Email);
+        });
+        builder.OwnsOne(o => o.ShippingAddress, a =>
+        {
+            a.Property(x => x.Line1).HasColumnName("ShipLine1").HasMaxLength(Address.LineMaxLength);
+            a.Property(x => x.Line2).HasColumnName("ShipLine2").HasMaxLength(Address.LineMaxLength);
+            a.Property(x => x.City).HasColumnName("ShipCity").HasMaxLength(Address.CityMaxLength);
+            a.Property(x => x.State).HasColumnName("ShipState").HasMaxLength(40);
+            a.Property(x => x.PostalCode).HasColumnName("ShipPostalCode").HasMaxLength(12);
+            a.Property(x => x.Country).HasColumnName("ShipCountry").HasMaxLength(60);
+        });
+        // Only brand, last four and the authorization id exist in the model: no column can hold a card number.
+        builder.OwnsOne(o => o.Payment, p =>
+        {
+            p.Property(x => x.CardBrand).HasColumnName("CardBrand").HasMaxLength(20);
+            p.Property(x => x.CardLast4).HasColumnName("CardLast4").HasMaxLength(4);
+            p.Property(x => x.AuthorizationId).HasColumnName("PaymentAuthorizationId").HasMaxLength(64);
+        });
+        builder.Navigation(o => o.Customer).IsRequired();
+        builder.Navigation(o => o.ShippingAddress).IsRequired();
+        builder.Navigation(o => o.Payment).IsRequired();
+
+        builder.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(o => o.History).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,15 @@
+using FakeShop.Domain.Ordering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace FakeShop.Infrastructure.Persistence.Configurations;
+
+internal sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<OrderStatusChange>
+{
+    public void Configure(EntityTypeBuilder<OrderStatusChange> builder)
+    {
+        builder.ToTable("order_status_changes");
+        builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(h => h.ChangedBy).HasMaxLength(256).IsRequired();
+    }
+}

@@ -1,0 +1,38 @@
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Domain.Carts;
+using FakeShop.Domain.Catalog;
+using FakeShop.Domain.Ordering;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of the shop. It is abstract because each provider gets its own subclass, and with it its own
+/// migration set (ADR 0004); everything provider-neutral is configured here.
+/// </summary>
+public abstract class ShopDbContext(DbContextOptions options)
+    : IdentityDbContext<IdentityUser>(options), IShopDbContext, IDataProtectionKeyContext
+{
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<Category> Categories => Set<Category>();
+
+    public DbSet<Cart> Carts => Set<Cart>();
+
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<ProductImage> ProductImages => Set<ProductImage>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public abstract bool IsUniqueViolation(DbUpdateException exception);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ShopDbContext).Assembly);
+    }
+}

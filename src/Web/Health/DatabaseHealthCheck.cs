@@ -1,0 +1,33 @@
+using FakeShop.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace FakeShop.Web.Health;
+
+/// <summary>Ready only when the database answers and every migration this build knows about has been applied.</summary>
+public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            if (!await db.Database.CanConnectAsync(timeout.Token))
+            {
+                return HealthCheckResult.Unhealthy("database unreachable");
+            }
+
+            var pending = await db.Database.GetPendingMigrationsAsync(timeout.Token);
+            return pending.Any()
+                ? HealthCheckResult.Unhealthy("migrations pending")
+                : HealthCheckResult.Healthy("reachable, schema current");
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return HealthCheckResult.Unhealthy("database unreachable");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using FakeShop.Application.Catalog.ListProducts;
+
+namespace FakeShop.Web.Infrastructure;
+
+/// <summary>
+/// Lenient readers for query-string values people edit by hand: anything malformed falls back to a sane default
+/// instead of an error page.
+/// </summary>
+public static class QueryInput
+{
+    public static int Page(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var page) && page >= 1
+            ? Math.Min(page, ListProductsQuery.MaxPage)
+            : 1;
+
+    public static ProductSort Sort(string? text) => text?.ToLowerInvariant() switch
+    {
+        "price-asc" => ProductSort.PriceAsc,
+        "price-desc" => ProductSort.PriceDesc,
+        "newest" => ProductSort.Newest,
+        _ => ProductSort.Name,
+    };
+
+    public static string SortKey(ProductSort sort) => sort switch
+    {
+        ProductSort.PriceAsc => "price-asc",
+        ProductSort.PriceDesc => "price-desc",
+        ProductSort.Newest => "newest",
+        _ => "name",
+    };
+
+    /// <summary>Trimmed, control characters removed, cut to the longest search the catalogue accepts.</summary>
+    public static string? Search(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var cleaned = new string(text.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (cleaned.Length > ListProductsQuery.MaxSearchLength)
+        {
+            cleaned = cleaned[..ListProductsQuery.MaxSearchLength];
+        }
+
+        return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    public static string? Slug(string? text) =>
+        text is not null && FakeShop.Domain.Catalog.Slug.IsValid(text) ? text : null;
+
+    /// <summary>Only local paths may be redirect targets, so a crafted link cannot bounce visitors elsewhere.</summary>
+    public static string LocalUrl(string? url, string fallback) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            && url.Length <= 2000
+            ? url
+            : fallback;
+}

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FakeShop.Web.Infrastructure;
+
+/// <summary>
+/// Identifies an anonymous visitor by a random 128-bit id in a Data Protection–sealed cookie. The id cannot be
+/// guessed or forged, and because the key ring lives in the database every replica can read it.
+/// </summary>
+public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectionProvider protection)
+{
+    public const string CookieName = "fs_visitor";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("FakeShop.Visitor.v1");
+
+    private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
+
+    /// <summary>The visitor's id, or null when there is no cookie or it was tampered with.</summary>
+    public Guid? VisitorId
+    {
+        get
+        {
+            if (Http.Items.TryGetValue(CookieName, out var cached) && cached is Guid id)
+            {
+                return id;
+            }
+
+            if (!Http.Request.Cookies.TryGetValue(CookieName, out var sealedValue) || string.IsNullOrEmpty(sealedValue))
+            {
+                return null;
+            }
+
+            try
+            {
+                var bytes = _protector.Unprotect(Convert.FromBase64String(sealedValue.Replace('-', '+').Replace('_', '/') + Padding(sealedValue)));
+                if (bytes.Length != 16)
+                {
+                    return null;
+                }
+
+                var visitor = new Guid(bytes);
+                Http.Items[CookieName] = visitor;
+                return visitor;
+            }
+            catch (Exception ex) when (ex is CryptographicException or FormatException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>The visitor's id, issuing a new cookie first if the visitor has none (or a forged one).</summary>
+    public Guid EnsureVisitorId()
+    {
+        if (VisitorId is { } existing)
+        {
+            return existing;
+        }
+
+        var id = new Guid(RandomNumberGenerator.GetBytes(16));
+        var sealedValue = Convert.ToBase64String(_protector.Protect(id.ToByteArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        Http.Response.Cookies.Append(CookieName, sealedValue, new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = Http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(30),
+            Path = "/",
+        });
+        Http.Items[CookieName] = id;
+        return id;
+    }
+
+    private static string Padding(string value) => (value.Length % 4) switch
+    {
+        2 => "==",
+        3 => "=",
+        _ => string.Empty,
+    };
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using FakeShop.Application.Carts;
+using FakeShop.Application.Carts.AddToCart;
+using FakeShop.Application.Carts.ClearCart;
+using FakeShop.Application.Carts.RemoveCartLine;
+using FakeShop.Application.Carts.UpdateCartLine;
+using FakeShop.Application.Carts.ViewCart;
+using FakeShop.Domain.Common;
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace FakeShop.Web.Pages.Cart;
+
+/// <summary>
+/// The cart and its changes. Every change is a POST with an antiforgery token followed by a redirect, so a refresh
+/// never repeats it; bad input comes back as a message next to the cart, never as an error page.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public CartVm Cart { get; private set; } = CartVm.Empty;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
+
+    public async Task<IActionResult> OnPostAddAsync(string? productId, string? quantity, string? returnUrl, CancellationToken ct)
+    {
+        var back = QueryInput.LocalUrl(returnUrl, "/cart");
+        if (!TryParseId(productId, out var id))
+        {
+            return NotFound();
+        }
+
+        if (!TryParseQuantity(quantity, out var qty))
+        {
+            return Fail(back, l["Quantity must be between 1 and 99."]);
+        }
+
+        return await Run(back, async () =>
+        {
+            await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), id, qty), ct);
+            TempData["Flash"] = l["Added to your cart."].Value;
+        });
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(string? lineId, string? quantity, CancellationToken ct)
+    {
+        if (visitor.VisitorId is not { } owner || !TryParseId(lineId, out var line))
+        {
+            return NotFound();
+        }
+
+        if (!TryParseQuantity(quantity, out var qty))
+        {
+            return Fail("/cart", l["Quantity must be between 1 and 99."]);
+        }
+
+        return await Run("/cart", async () =>
+        {
+            await mediator.Send(new UpdateCartLineCommand(owner, line, qty), ct);
+            TempData["Flash"] = l["Cart updated."].Value;
+        });
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(string? lineId, CancellationToken ct)
+    {
+        if (visitor.VisitorId is not { } owner || !TryParseId(lineId, out var line))
+        {
+            return NotFound();
+        }
+
+        await mediator.Send(new RemoveCartLineCommand(owner, line), ct);
+        TempData["Flash"] = l["Item removed."].Value;
+        return LocalRedirect("/cart");
+    }
+
+    public async Task<IActionResult> OnPostClearAsync(CancellationToken ct)
+    {
+        if (visitor.VisitorId is { } owner)
+        {
+            await mediator.Send(new ClearCartCommand(owner), ct);
+        }
+
+        TempData["Flash"] = l["Your cart is empty now."].Value;
+        return LocalRedirect("/cart");
+    }
+
+    private async Task<IActionResult> Run(string back, Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return LocalRedirect(back);
+        }
+        catch (DomainException ex)
+        {
+            return Fail(back, UserMessages.For(ex, l));
+        }
+        catch (ValidationException ex)
+        {
+            return Fail(back, ex.Errors.FirstOrDefault()?.ErrorMessage is { } m ? l[m] : l["That did not work. Please try again."]);
+        }
+    }
+
+    private LocalRedirectResult Fail(string back, string message)
+    {
+        TempData["FlashError"] = message;
+        return LocalRedirect(back);
+    }
+
+    private static bool TryParseId(string? text, out int id) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+
+    private static bool TryParseQuantity(string? text, out int quantity) =>
+        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out quantity)
+        && Quantity.IsValid(quantity);
+}

@@ -1,0 +1,130 @@
+using FakeShop.Application.Carts;
+using FakeShop.Application.Carts.ViewCart;
+using FakeShop.Application.Checkout.PlaceOrder;
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace FakeShop.Web.Pages.Checkout;
+
+/// <summary>
+/// Checkout form. The hidden <see cref="Token"/> makes the POST idempotent: a double click, a refresh or a
+/// back-and-resubmit all land on the same single order.
+/// </summary>
+public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public CheckoutInput Input { get; set; } = new();
+
+    [BindProperty]
+    public Guid Token { get; set; }
+
+    public CartVm Cart { get; private set; } = CartVm.Empty;
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
+        if (!Cart.CanCheckout)
+        {
+            return LocalRedirect("/cart");
+        }
+
+        Token = Guid.NewGuid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (visitor.VisitorId is not { } owner)
+        {
+            TempData["FlashError"] = l["Your session has expired. Please add the products to your cart again."].Value;
+            return LocalRedirect("/cart");
+        }
+
+        if (Token == Guid.Empty)
+        {
+            Token = Guid.NewGuid();
+        }
+
+        PlaceOrderResult result;
+        try
+        {
+            result = await mediator.Send(ToCommand(owner), ct);
+        }
+        catch (ValidationException ex)
+        {
+            foreach (var error in ex.Errors)
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", l[error.ErrorMessage]);
+            }
+
+            return await Redisplay(null, ct);
+        }
+
+        return result.Outcome switch
+        {
+            PlaceOrderOutcome.Placed or PlaceOrderOutcome.AlreadyPlaced => Redirect($"/orders/{result.OrderNumber}?placed=1"),
+            PlaceOrderOutcome.CartEmpty => Flash("/cart", l["Your cart is empty."]),
+            PlaceOrderOutcome.PricesChanged => await Redisplay(l["Prices changed for: {0}. Please check the new total and confirm again.", Names(result)], ct),
+            PlaceOrderOutcome.Unavailable => Flash("/cart", l["Some products are no longer available: {0}.", Names(result)]),
+            PlaceOrderOutcome.SoldOut => await Redisplay(l["Sold out: {0}. Someone bought the last units; your cart was kept so you can change it.", Names(result)], ct, StatusCodes.Status409Conflict),
+            PlaceOrderOutcome.PaymentDeclined => await Redisplay(l["Your card was declined. No order was placed; please use another card."], ct),
+            _ => await Redisplay(l["The payment could not be processed right now. No order was placed; please try again in a moment."], ct),
+        };
+    }
+
+    private PlaceOrderCommand ToCommand(Guid owner) => new()
+    {
+        VisitorId = owner,
+        CheckoutToken = Token,
+        FirstName = Input.FirstName ?? string.Empty,
+        LastName = Input.LastName ?? string.Empty,
+        Email = Input.Email ?? string.Empty,
+        Phone = Input.Phone ?? string.Empty,
+        AddressLine1 = Input.AddressLine1 ?? string.Empty,
+        AddressLine2 = Input.AddressLine2,
+        City = Input.City ?? string.Empty,
+        State = Input.State ?? string.Empty,
+        PostalCode = Input.PostalCode ?? string.Empty,
+        Country = Input.Country ?? string.Empty,
+        CardHolder = Input.CardHolder ?? string.Empty,
+        CardNumber = Input.CardNumber ?? string.Empty,
+        CardExpiry = Input.CardExpiry ?? string.Empty,
+        Cvv = Input.Cvv ?? string.Empty,
+    };
+
+    /// <summary>Shows the form again with everything typed, except the card number and CVV, which are never echoed.</summary>
+    private async Task<IActionResult> Redisplay(string? error, CancellationToken ct, int status = StatusCodes.Status200OK)
+    {
+        Error = error;
+        Input.CardNumber = null;
+        Input.Cvv = null;
+        // Keep the errors on the card fields but drop the typed values, so they are not rendered back.
+        foreach (var key in new[] { $"{nameof(Input)}.{nameof(CheckoutInput.CardNumber)}", $"{nameof(Input)}.{nameof(CheckoutInput.Cvv)}" })
+        {
+            if (ModelState.TryGetValue(key, out var entry))
+            {
+                entry.RawValue = null;
+                entry.AttemptedValue = null;
+            }
+        }
+
+        Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
+        Response.StatusCode = status;
+        return Page();
+    }
+
+    private RedirectResult Flash(string url, string message)
+    {
+        TempData["FlashError"] = message;
+        return Redirect(url);
+    }
+
+    private static string Names(PlaceOrderResult result) => string.Join(", ", result.Products ?? []);
+}

@@ -1,0 +1,24 @@
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FakeShop.Web.Pages;
+
+/// <summary>The language switcher: remembers the choice in a cookie and returns to the same page.</summary>
+public sealed class CultureModel : PageModel
+{
+    public IActionResult OnGet() => LocalRedirect("/");
+
+    public IActionResult OnPost(string? culture, string? returnUrl)
+    {
+        var chosen = ShopCultures.Supported.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase))
+            ?? ShopCultures.Portuguese;
+        Response.Cookies.Append(
+            ShopCultures.CookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
+        return LocalRedirect(QueryInput.LocalUrl(returnUrl, "/"));
+    }
+}

@@ -1,0 +1,29 @@
+using FakeShop.Application.Catalog.GetProductDetails;
+using FakeShop.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace FakeShop.Web.Pages.Products;
+
+public sealed class DetailsModel(IMediator mediator) : PageModel
+{
+    public ProductDetailsVm Product { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (QueryInput.Slug(slug) is not { } valid)
+        {
+            return NotFound();
+        }
+
+        var product = await mediator.Send(new GetProductDetailsQuery(valid), ct);
+        if (product is null)
+        {
+            return NotFound();
+        }
+
+        Product = product;
+        return Page();
+    }
+}

@@ -1,0 +1,20 @@
+using FakeShop.Infrastructure.Database;
+using FakeShop.Web;
+
+// Start-up problems (a missing or contradictory setting) end the process with one sentence, not a stack trace.
+try
+{
+    var app = ShopHost.Build(args);
+    var isMigrateCommand = args.Length > 0 && string.Equals(args[0], "migrate", StringComparison.OrdinalIgnoreCase);
+    return await ShopHost.RunAsync(app, isMigrateCommand);
+}
+catch (ConfigurationException ex)
+{
+    await Console.Error.WriteLineAsync("Configuration error: " + ex.Message);
+    return 2;
+}
+catch (Microsoft.Extensions.Options.OptionsValidationException ex)
+{
+    await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", ex.Failures));
+    return 2;
+}

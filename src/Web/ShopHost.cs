@@ -1,0 +1,138 @@
+using System.Data.Common;
+using FakeShop.Application;
+using FakeShop.Application.Carts;
+using FakeShop.Application.Common.Behaviours;
+using FakeShop.Infrastructure;
+using FakeShop.Infrastructure.Database;
+using FakeShop.Infrastructure.Persistence;
+using FakeShop.Web.Health;
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+
+namespace FakeShop.Web;
+
+/// <summary>The composition root: every layer is wired together here and nowhere else.</summary>
+public static partial class ShopHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var database = DatabaseSettingsResolver.Resolve(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
+
+        builder.Services.AddApplication();
+        builder.Services.AddInfrastructure(database);
+        builder.Services.AddMediator((Mediator.MediatorOptions o) =>
+        {
+            // Handlers use the scoped DbContext; the generator's default (singleton) would capture one for ever.
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.Assemblies = [typeof(FakeShop.Application.DependencyInjection)];
+            o.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
+        builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection(ShippingOptions.SectionName));
+        builder.Services.AddOptions<ShippingOptions>()
+            .Validate(o => o.FlatRate is >= 0 and <= 10_000, "Shipping:FlatRate must be between 0 and 10000.")
+            .Validate(o => o.FreeFrom is null or >= 0, "Shipping:FreeFrom must be empty or a positive amount.")
+            .ValidateOnStart();
+
+        // Keys in the shared database: cookies sealed by one replica open on every other, and survive restarts.
+        builder.Services.AddDataProtection().SetApplicationName("FakeShop").PersistKeysToDbContext<ShopDbContext>();
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<VisitorContext>();
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.SetDefaultCulture(ShopCultures.Portuguese)
+             .AddSupportedCultures(ShopCultures.Supported)
+             .AddSupportedUICultures(ShopCultures.Supported);
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = ShopCultures.CookieName }, new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "fs_af";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.FormFieldName = "__RequestVerificationToken";
+        });
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Behind an ingress the proxy address is not known in advance; the network policy limits who can reach us.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        builder.Services.AddShopHealthChecks();
+        builder.AddShopTelemetry();
+
+        return builder.Build();
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, bool migrateOnly)
+    {
+        var database = app.Services.GetRequiredService<DatabaseSettings>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FakeShop.Startup");
+        if (migrateOnly || database.MigrateOnStartup)
+        {
+            try
+            {
+                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+            {
+                LogMigrationFailed(logger, database.Describe(), ex.Message);
+                await Console.Error.WriteLineAsync($"Migration failed: {ex.Message}");
+                return 1;
+            }
+
+            if (migrateOnly)
+            {
+                return 0;
+            }
+        }
+
+        Configure(app);
+        LogStarting(logger, database.Describe());
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/Error",
+            // A database that is down is a temporary condition, not a bug: say 503 so proxies and clients retry.
+            StatusCodeSelector = ex => ex is DbException or TimeoutException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+        });
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthorization();
+
+        app.MapShopHealthChecks();
+        app.MapShopTelemetry();
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Could not migrate {Database}: {Reason}")]
+    private static partial void LogMigrationFailed(ILogger logger, string database, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fake Shop serving with {Database}")]
+    private static partial void LogStarting(ILogger logger, string database);
+}

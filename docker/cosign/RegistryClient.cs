@@ -105,6 +105,32 @@ internal sealed class RegistryClient : IDisposable
         return manifest.Digest;
     }
 
+    /// <summary>
+    /// Manifests that refer to <paramref name="digest"/> (OCI 1.1 referrers). Registries without the
+    /// referrers API, like distribution 2.8, keep the list as an index at the fallback tag "sha256-&lt;hex&gt;".
+    /// </summary>
+    public async Task<IReadOnlyList<OciDescriptor>> GetReferrersAsync(string repository, string digest, CancellationToken cancellationToken)
+    {
+        using (var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Get, "v2/" + repository + "/referrers/" + digest)
+            {
+                Headers = { { "Accept", OciIndex.MediaType } },
+            },
+            repository,
+            push: false,
+            cancellationToken))
+        {
+            var isIndex = response.Content.Headers.ContentType?.MediaType == OciIndex.MediaType;
+            if (response.IsSuccessStatusCode && isIndex)
+            {
+                return OciIndex.Manifests(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+            }
+        }
+
+        var fallback = await GetManifestAsync(repository, Digests.ReferrersFallbackTag(digest), cancellationToken);
+        return fallback is null ? [] : OciIndex.Manifests(fallback.Content);
+    }
+
     public async Task<byte[]> GetBlobAsync(string repository, string digest, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Verifies an image's cosign signature against the project's public key (by digest; the tag is resolved first).
 # Usage: docker/verify.sh IMAGE [extra verify flags, e.g. -a git-sha=abc123]
-# Environment: COSIGN_PUBLIC_KEY (default docker/cosign.pub), and those in cosign-common.sh.
+# Environment: COSIGN_PUBLIC_KEY (default docker/cosign.pub), SIGSTORE_REKOR_PUBLIC_KEY (offline tlog check
+# with COSIGN_TLOG=true), and those in cosign-common.sh.
 # Exit status is non-zero when no valid signature is found. The verified payloads go to stdout.
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=cosign-common.sh
@@ -15,8 +16,8 @@ public_key="${COSIGN_PUBLIC_KEY:-$COSIGN_SCRIPT_DIR/cosign.pub}"
 
 impl="$(cosign_impl)"
 tlog="$(cosign_tlog_choice "$image" "$impl")"
-if [[ "$impl" == dotnet && "$tlog" == true ]]; then
-  cosign_die "COSIGN_TLOG=true needs the real cosign CLI (our tool has no Rekor client)"
+if [[ "$impl" == dotnet && "$tlog" == true && -z "${SIGSTORE_REKOR_PUBLIC_KEY:-}" ]]; then
+  cosign_die "COSIGN_TLOG=true with our tool needs SIGSTORE_REKOR_PUBLIC_KEY (Rekor's public key, checked offline), or the real cosign CLI"
 fi
 cosign_registry_flags
 ref="$(cosign_resolve "$image")"

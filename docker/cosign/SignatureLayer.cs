@@ -10,13 +10,15 @@ internal static class SignatureLayer
     /// <summary>Payloads are a few hundred bytes; refuse to download anything absurd a registry might list.</summary>
     public const long MaxPayloadBytes = 1024 * 1024;
 
+    /// <param name="rekorKey">When given, the layer must also carry a transparency-log bundle signed by this Rekor key.</param>
     /// <returns>null when the layer is a valid signature for <paramref name="expectedDigest"/>, else the reason.</returns>
     public static string? Check(
         System.Security.Cryptography.ECDsa key,
         OciDescriptor layer,
         byte[] blob,
         string expectedDigest,
-        IReadOnlyDictionary<string, string> requiredAnnotations)
+        IReadOnlyDictionary<string, string> requiredAnnotations,
+        System.Security.Cryptography.ECDsa? rekorKey = null)
     {
         if (Digests.Sha256(blob) != layer.Digest)
         {
@@ -48,6 +50,14 @@ internal static class SignatureLayer
             return "invalid signature when validating ASN.1 encoded signature";
         }
 
-        return SimpleSigningPayload.CheckClaims(blob, expectedDigest, requiredAnnotations);
+        var claimFailure = SimpleSigningPayload.CheckClaims(blob, expectedDigest, requiredAnnotations);
+        if (claimFailure is not null || rekorKey is null)
+        {
+            return claimFailure;
+        }
+
+        return layer.Annotations.TryGetValue(SignatureManifest.BundleAnnotation, out var bundle)
+            ? RekorBundle.Check(rekorKey, bundle, blob, encoded, key)
+            : $"signature has no transparency log bundle ({SignatureManifest.BundleAnnotation}); it was made with --tlog-upload=false?";
     }
 }

@@ -9,7 +9,7 @@ namespace FakeShop.Cosign;
 internal static class VerifyCommand
 {
     public const string Usage =
-        "verify --key PUB --insecure-ignore-tlog [-a key=value]... [--allow-insecure-registry] [--allow-http-registry] [-o json|text] IMAGE";
+        "verify --key PUB (--insecure-ignore-tlog | env SIGSTORE_REKOR_PUBLIC_KEY=rekor.pub) [-a key=value]... [--allow-insecure-registry] [--allow-http-registry] [-o json|text] IMAGE";
 
     public const string TlogWarning =
         "WARNING: Skipping tlog verification is an insecure practice that lacks transparency and auditability verification for the signature.";
@@ -37,23 +37,26 @@ internal static class VerifyCommand
 
         var image = ImageReference.Parse(parsed.SingleImage());
         var annotations = parsed.Annotations("annotations");
-        if (!parsed.Flag("insecure-ignore-tlog") && !parsed.Flag("private-infrastructure"))
+        var ignoreTlog = parsed.Flag("insecure-ignore-tlog") || parsed.Flag("private-infrastructure");
+        using var rekorKey = ignoreTlog ? null : LoadRekorKey(context);
+        if (ignoreTlog)
         {
-            // We have no Rekor client: saying "verified" without the tlog check cosign would do is not an option.
-            throw new CosignException(
-                "transparency log verification is not supported by this tool; signatures made with --tlog-upload=false "
-                + "are verified with --insecure-ignore-tlog (use the real cosign for tlog checks)");
+            context.Error.WriteLine(TlogWarning);
         }
 
-        context.Error.WriteLine(TlogWarning);
         using var key = KeyFiles.LoadPublicKey(keyPath);
         using var client = RegistryFlags.CreateClient(parsed, image);
-        var result = await ImageVerifier.VerifyAsync(client, image, key, annotations, cancellationToken);
+        var result = await ImageVerifier.VerifyAsync(client, image, key, annotations, rekorKey, cancellationToken);
 
         context.Error.WriteLine();
         context.Error.WriteLine($"Verification for {image} --");
         context.Error.WriteLine("The following checks were performed on each of these signatures:");
         context.Error.WriteLine("  - The cosign claims were validated");
+        if (rekorKey is not null)
+        {
+            context.Error.WriteLine("  - Existence of the claims in the transparency log was verified offline");
+        }
+
         context.Error.WriteLine("  - The signatures were verified against the specified public key");
         if (output == "text")
         {
@@ -69,6 +72,23 @@ internal static class VerifyCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Without --insecure-ignore-tlog cosign checks the transparency log. We can do that offline only, from the
+    /// bundle in each layer, with the Rekor key named like cosign does; without it we refuse rather than skip.
+    /// </summary>
+    private static System.Security.Cryptography.ECDsa LoadRekorKey(CommandContext context)
+    {
+        var path = context.GetEnvironment(RekorBundle.PublicKeyEnvironmentVariable);
+        if (string.IsNullOrEmpty(path))
+        {
+            throw new CosignException(
+                "transparency log verification needs the Rekor public key: set " + RekorBundle.PublicKeyEnvironmentVariable
+                + " to check signatures' tlog bundles offline, or pass --insecure-ignore-tlog for signatures made with --tlog-upload=false");
+        }
+
+        return KeyFiles.LoadPublicKey(path);
     }
 
     private static Dictionary<string, string> CreateBooleanOptions()

@@ -1,0 +1,68 @@
+using System.Net;
+using FakeShop.Infrastructure.Database;
+using FakeShop.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FakeShop.Testing;
+
+/// <summary>
+/// The real web app on a given database. With <c>kestrel: true</c> it listens on a real loopback port, for the
+/// browser tests; otherwise it runs in memory.
+/// </summary>
+public sealed class ShopFactory(string provider, string connectionString, bool kestrel = false, IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public string Provider { get; } = provider;
+
+    public string ConnectionString { get; } = connectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (kestrel)
+        {
+            UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        }
+    }
+
+    public Uri KestrelAddress
+    {
+        get
+        {
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        }
+    }
+
+    /// <summary>Re-seeds the catalogue after a reset (Respawn also deletes seed rows).</summary>
+    public async Task SeedAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(db, CancellationToken.None);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ShopDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<ShopDbContext, Task> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await action(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
+    }
+}

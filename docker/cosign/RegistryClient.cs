@@ -44,7 +44,8 @@ internal sealed class RegistryClient : IDisposable
 #pragma warning restore CA5359
         }
 
-        _http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(5) };
+        // Everything we read is small (manifests, payloads, bundles); a registry must not make us buffer gigabytes.
+        _http = new HttpClient(handler) { Timeout = TimeSpan.FromMinutes(5), MaxResponseContentBufferSize = 2 * MaxManifestBytes };
     }
 
     public static bool IsLoopback(string registry)

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace FakeShop.Cosign.Tests;
 
 /// <summary>verify also accepts cosign v3's default format: a Sigstore bundle attached as an OCI referrer.</summary>
-public sealed class BundleTests : IClassFixture<RegistryFixture>, IDisposable
+[Collection(RegistryCollection.Name)]
+public sealed class BundleTests : IDisposable
 {
     private readonly RegistryFixture _registry;
     private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);

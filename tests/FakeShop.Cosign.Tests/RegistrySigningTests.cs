@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace FakeShop.Cosign.Tests;
 
 /// <summary>Sign and verify through a real docker-registry, including the attacks verification must stop.</summary>
-public sealed class RegistrySigningTests : IClassFixture<RegistryFixture>
+[Collection(RegistryCollection.Name)]
+public sealed class RegistrySigningTests
 {
     private readonly RegistryFixture _registry;
 

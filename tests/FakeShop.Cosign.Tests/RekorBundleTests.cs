@@ -8,7 +8,8 @@ namespace FakeShop.Cosign.Tests;
 /// Offline transparency-log checks: the real Rekor bundle of cimage-key-rekor (public-good Rekor key), and a
 /// registry round trip with a Rekor key of our own.
 /// </summary>
-public sealed class RekorBundleTests : IClassFixture<RegistryFixture>
+[Collection(RegistryCollection.Name)]
+public sealed class RekorBundleTests
 {
     private const string Vector = "cimage-key-rekor";
     private readonly RegistryFixture _registry;

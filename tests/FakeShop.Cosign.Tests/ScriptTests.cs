@@ -1,7 +1,8 @@
 namespace FakeShop.Cosign.Tests;
 
 /// <summary>docker/generate-keys.sh, sign.sh and verify.sh end to end against a real registry.</summary>
-public sealed class ScriptTests : IClassFixture<RegistryFixture>
+[Collection(RegistryCollection.Name)]
+public sealed class ScriptTests
 {
     private readonly RegistryFixture _registry;
 

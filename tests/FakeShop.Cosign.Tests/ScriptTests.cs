@@ -73,6 +73,53 @@ public sealed class ScriptTests
         Assert.Contains("COSIGN_TLOG=true needs the real cosign CLI", result.Error);
     }
 
+    [RegistryTheory]
+    [InlineData("2.4.1", "sign --yes --key {key} --tlog-upload=false {ref}")]
+    [InlineData("3.0.4", "sign --yes --key {key} --tlog-upload=false --new-bundle-format=false --use-signing-config=false {ref}")]
+    public async Task Scripts_drive_the_real_cosign_with_the_flags_of_its_major_version(string version, string expectedSign)
+    {
+        using var client = _registry.CreateClient();
+        var digest = await TestImages.PushAsync(client, "scripts/real", "v1", "script real cosign");
+        var image = $"{_registry.Address}/scripts/real:v1";
+        var reference = $"{_registry.Address}/scripts/real@{digest}";
+        var dir = Directory.CreateTempSubdirectory("fake-cosign-").FullName;
+        try
+        {
+            // A stand-in "cosign" on PATH that records its arguments: the scripts must pick it and pass these flags.
+            var log = Path.Combine(dir, "calls.log");
+            var fake = Path.Combine(dir, "cosign");
+            await File.WriteAllTextAsync(fake,
+                "#!/usr/bin/env bash\nif [[ \"$1\" == version ]]; then printf 'GitVersion:    v" + version + "\\n'; exit 0; fi\n"
+                + "printf '%s\\n' \"$*\" >> \"" + log + "\"\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var environment = SignerEnvironment();
+            environment["COSIGN_IMPL"] = "auto";
+            environment["COSIGN_PUBLIC_KEY"] = _registry.KeyPrefix + ".pub";
+            environment["PATH"] = dir + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+
+            var signed = await ScriptRunner.RunAsync("sign.sh", environment, image);
+            var verified = await ScriptRunner.RunAsync("verify.sh", environment, image);
+
+            Assert.True(signed.ExitCode == 0, signed.Error);
+            Assert.True(verified.ExitCode == 0, verified.Error);
+            var calls = await File.ReadAllLinesAsync(log);
+            Assert.Equal(
+                [
+                    expectedSign.Replace("{key}", _registry.KeyPrefix + ".key").Replace("{ref}", reference),
+                    $"verify --key {_registry.KeyPrefix}.pub --insecure-ignore-tlog {reference}",
+                ],
+                calls);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task Generate_keys_script_writes_a_usable_pair_and_never_overwrites_it()
     {

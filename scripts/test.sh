@@ -24,7 +24,9 @@ if [ "${SKIP_CONTAINER_TESTS:-0}" != 1 ]; then
     command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
   done
 fi
-command -v nginx >/dev/null 2>&1 || need+=(nginx-light)
+# Validators the deployment tests run on our manifests and configs (kubectl ships with this kind of machine).
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then

@@ -7,18 +7,14 @@ namespace FakeShop.Deployment.Tests;
 
 /// <summary>
 /// The real parsers of nginx and Prometheus, run on our files when the tools are installed
-/// (Debian: nginx-light, prometheus). Without them these tests pass trivially; the parsing tests still run.
+/// (Debian: nginx-light, prometheus). A missing tool fails the test with the package to install.
 /// </summary>
 public sealed class ExternalValidatorTests
 {
     [Fact]
     public void Promtool_accepts_the_prometheus_config()
     {
-        var promtool = Tools.Find("promtool");
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = Tools.Require("promtool");
 
         Tools.Run(promtool, "check", "config", RepoPaths.Combine("docker", "compose", "prometheus.yml"));
     }
@@ -26,11 +22,7 @@ public sealed class ExternalValidatorTests
     [Fact]
     public void Promtool_parses_every_dashboard_query()
     {
-        var promtool = Tools.Find("promtool");
-        if (promtool is null)
-        {
-            return;
-        }
+        var promtool = Tools.Require("promtool");
 
         // promtool has no bare PromQL check, but a recording rule's expr is fully parsed.
         var dashboard = JsonNode.Parse(File.ReadAllText(RepoPaths.Combine("docker", "compose", "grafana", "dashboards", "fakeshop.json")))!;
@@ -61,11 +53,7 @@ public sealed class ExternalValidatorTests
     [Fact]
     public void Nginx_accepts_the_proxy_config()
     {
-        var nginx = Tools.Find("nginx");
-        if (nginx is null)
-        {
-            return;
-        }
+        var nginx = Tools.Require("nginx");
 
         // Same config, with the pid file moved to a writable prefix; `-t` only parses, it starts nothing.
         var prefix = Directory.CreateTempSubdirectory("fakeshop-nginx-").FullName;

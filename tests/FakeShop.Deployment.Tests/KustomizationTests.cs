@@ -142,11 +142,7 @@ public sealed partial class KustomizationTests
     [Fact]
     public void Kustomize_build_renders_the_pinned_image_when_kubectl_is_available()
     {
-        var kubectl = Tools.Find("kubectl");
-        if (kubectl is null)
-        {
-            return;
-        }
+        var kubectl = Tools.Require("kubectl");
 
         foreach (var dir in new[] { RepoPaths.K8sDir, Path.Combine(RepoPaths.K8sDir, "policies", "kyverno"), Path.Combine(RepoPaths.K8sDir, "policies", "sigstore") })
         {

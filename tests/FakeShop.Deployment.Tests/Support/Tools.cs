@@ -11,6 +11,14 @@ internal static class Tools
             .Select(p => Path.Combine(p, name))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>
+    /// The validator, or a failed test naming the Debian package to install: a check that silently passes when its
+    /// tool is missing would prove nothing. scripts/test.sh installs all three.
+    /// </summary>
+    public static string Require(string name) =>
+        Find(name) ?? throw new Xunit.Sdk.XunitException(
+            $"'{name}' is not installed; install the Debian package {(name == "promtool" ? "prometheus" : name == "nginx" ? "nginx-light" : name)} (scripts/test.sh does).");
+
     /// <summary>Runs the tool and fails the test on a non-zero exit; returns stdout.</summary>
     public static string Run(string exe, params string[] args)
     {

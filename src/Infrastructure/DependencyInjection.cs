@@ -26,6 +26,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<IShopDbContext>(sp => sp.GetRequiredService<ShopDbContext>());
+        services.AddScoped<IProductImageStore, ProductImageStore>();
         services.AddSingleton<IPaymentGateway, FakePaymentGateway>();
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseMigrator>();

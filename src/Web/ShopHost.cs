@@ -4,8 +4,11 @@ using FakeShop.Application.Carts;
 using FakeShop.Application.Common.Behaviours;
 using FakeShop.Infrastructure;
 using FakeShop.Infrastructure.Database;
+using FakeShop.Infrastructure.Identity;
 using FakeShop.Infrastructure.Persistence;
+using FakeShop.Web.Admin;
 using FakeShop.Web.Health;
+using FakeShop.Web.Images;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.DataProtection;
@@ -69,6 +72,7 @@ public static partial class ShopHost
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
         });
+        builder.AddShopAdmin();
         builder.Services.AddShopHealthChecks();
         builder.AddShopTelemetry();
 
@@ -97,6 +101,18 @@ public static partial class ShopHost
                 return 0;
             }
         }
+        else
+        {
+            // Without start-up migrations the schema is someone else's job, but a missing first admin is still ours.
+            try
+            {
+                await app.Services.GetRequiredService<AdminSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            {
+                LogAdminSeedFailed(logger, ex.Message);
+            }
+        }
 
         Configure(app);
         LogStarting(logger, database.Describe());
@@ -122,16 +138,22 @@ public static partial class ShopHost
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
         app.UseAuthorization();
 
         app.MapShopHealthChecks();
         app.MapShopTelemetry();
+        app.MapProductImages();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Could not migrate {Database}: {Reason}")]
     private static partial void LogMigrationFailed(ILogger logger, string database, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the first admin user: {Reason}")]
+    private static partial void LogAdminSeedFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fake Shop serving with {Database}")]
     private static partial void LogStarting(ILogger logger, string database);

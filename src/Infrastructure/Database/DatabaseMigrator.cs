@@ -1,3 +1,4 @@
+using FakeShop.Infrastructure.Identity;
 using FakeShop.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,12 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
 
             var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
             await seeder.SeedAsync(db, cancellationToken);
+
+            // Inside the lock too, so replicas starting together cannot both create the first admin.
+            if (scope.ServiceProvider.GetService<AdminSeeder>() is { } adminSeeder)
+            {
+                await adminSeeder.SeedAsync(cancellationToken);
+            }
 
             if (isPostgres)
             {

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.CreateCategory;
+
+public sealed record CreateCategoryCommand(string Name, string? Slug = null) : ICommand<AdminResult>;

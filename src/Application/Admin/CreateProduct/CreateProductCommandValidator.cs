@@ -1,0 +1,3 @@
+namespace FakeShop.Application.Admin.CreateProduct;
+
+public sealed class CreateProductCommandValidator : ProductFieldsValidator<CreateProductCommand>;

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.DeleteCategory;
+
+public sealed record DeleteCategoryCommand(int Id) : ICommand<AdminResult>;

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.DeleteProduct;
+
+public sealed record DeleteProductCommand(int ProductId) : ICommand<AdminResult>;

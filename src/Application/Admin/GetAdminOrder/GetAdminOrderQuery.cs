@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.GetAdminOrder;
+
+public sealed record GetAdminOrderQuery(string Number) : IQuery<AdminOrderVm>;

@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.GetProductForEdit;
+
+public sealed record GetProductForEditQuery(int Id) : IQuery<ProductEditVm>;

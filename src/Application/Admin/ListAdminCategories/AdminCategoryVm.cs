@@ -1,0 +1,3 @@
+namespace FakeShop.Application.Admin.ListAdminCategories;
+
+public sealed record AdminCategoryVm(int Id, string Name, string Slug, int ProductCount);

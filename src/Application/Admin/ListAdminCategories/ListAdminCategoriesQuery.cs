@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.ListAdminCategories;
+
+public sealed record ListAdminCategoriesQuery : IQuery<IReadOnlyList<AdminCategoryVm>>;

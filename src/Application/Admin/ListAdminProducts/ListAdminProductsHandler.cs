@@ -1,0 +1,41 @@
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Models;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Admin.ListAdminProducts;
+
+public sealed class ListAdminProductsHandler(IShopDbContext db) : IQueryHandler<ListAdminProductsQuery, PagedList<AdminProductRowVm>>
+{
+    public async ValueTask<PagedList<AdminProductRowVm>> Handle(ListAdminProductsQuery query, CancellationToken cancellationToken)
+    {
+        var products = db.Products.AsNoTracking();
+        if (query.CategoryId is { } categoryId)
+        {
+            products = products.Where(p => p.CategoryId == categoryId);
+        }
+
+        if (query.LowStockOnly)
+        {
+            products = products.Where(p => p.Stock <= AdminCatalog.LowStockThreshold);
+        }
+
+        var term = query.Search?.Trim().ToLowerInvariant();
+        if (!string.IsNullOrEmpty(term))
+        {
+            // Translated to SQL lower(...) LIKE, where .NET culture rules do not apply.
+#pragma warning disable CA1304, CA1311, CA1862
+            products = products.Where(p => p.Name.ToLower().Contains(term) || p.Slug.Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        var total = await products.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (total + AdminCatalog.PageSize - 1) / AdminCatalog.PageSize);
+        var page = Math.Clamp(query.Page, 1, pages);
+        var items = await products.OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Skip((page - 1) * AdminCatalog.PageSize).Take(AdminCatalog.PageSize)
+            .Select(p => new AdminProductRowVm(p.Id, p.Name, p.Slug, p.Category!.Name, p.Price, p.Stock, p.IsActive, p.ImageUrl))
+            .ToListAsync(cancellationToken);
+        return new PagedList<AdminProductRowVm>(items, page, AdminCatalog.PageSize, total);
+    }
+}

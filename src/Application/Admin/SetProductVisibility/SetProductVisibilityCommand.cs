@@ -1,0 +1,5 @@
+using Mediator;
+
+namespace FakeShop.Application.Admin.SetProductVisibility;
+
+public sealed record SetProductVisibilityCommand(int ProductId, bool Visible) : ICommand<AdminResult>;

@@ -1,0 +1,3 @@
+namespace FakeShop.Application.Common.Abstractions;
+
+public sealed record StoredImage(string ContentType, byte[] Data);

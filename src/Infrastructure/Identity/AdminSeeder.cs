@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FakeShop.Infrastructure.Identity;
+
+/// <summary>
+/// Makes sure the Admin role exists and, when configured, the first admin user. It never changes the password of an
+/// existing user: after the first start the password belongs to the person, not to the deployment.
+/// </summary>
+public sealed partial class AdminSeeder(IServiceProvider services, IOptions<AdminOptions> options, ILogger<AdminSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (!await roles.RoleExistsAsync(ShopRoles.Admin))
+        {
+            Ensure(await roles.CreateAsync(new IdentityRole(ShopRoles.Admin)), "create the Admin role");
+        }
+
+        var email = options.Value.Email?.Trim();
+        var password = options.Value.Password;
+        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
+        {
+            LogNoAdmin();
+            return;
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+            Ensure(await users.CreateAsync(user, password), "create the admin user " + email);
+            LogCreated(email);
+        }
+
+        if (!await users.IsInRoleAsync(user, ShopRoles.Admin))
+        {
+            Ensure(await users.AddToRoleAsync(user, ShopRoles.Admin), "add " + email + " to the Admin role");
+        }
+    }
+
+    private static void Ensure(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            // Typically a password that breaks the policy: say which rule, never the password.
+            throw new InvalidOperationException($"Could not {what}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No admin user created: set Admin:Email and Admin:Password (e.g. Admin__Email / Admin__Password) to create the first one")]
+    private partial void LogNoAdmin();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created the first admin user {Email}")]
+    private partial void LogCreated(string email);
+}

@@ -1,0 +1,45 @@
+using FakeShop.Infrastructure.Identity;
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace FakeShop.Web.Pages.Account;
+
+/// <summary>
+/// Staff sign-in. Every failure (unknown e-mail, wrong password, locked account) shows the same sentence, so the
+/// page cannot be used to find out who has an account.
+/// </summary>
+public sealed class LoginModel(ShopSignIn signIn, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public LoginInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await signIn.PasswordSignInAsync(Input.Email!, Input.Password!, Input.RememberMe);
+        if (outcome == LoginOutcome.Succeeded)
+        {
+            return LocalRedirect(QueryInput.LocalUrl(ReturnUrl, "/Admin"));
+        }
+
+        Input.Password = null;
+        Error = l["The e-mail or password is incorrect, or the account is temporarily locked. Please try again later."];
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+-- Add-to-cart: the real form post (antiforgery field + fs_af cookie + fs_visitor cookie), expecting 302.
+-- Visitors are split between threads; each request moves to the next visitor, then the next product, so no cart
+-- line reaches the 99-unit cap during a run (run.sh empties the carts before each run and checks in the database
+-- that every 302 really added one unit).
+dofile(os.getenv("BENCH_LUA") .. "/report.lua")
+
+local function lines(path)
+  local t = {}
+  for line in io.lines(path) do if #line > 0 then table.insert(t, line) end end
+  return t
+end
+
+function init(args)
+  local all = lines(os.getenv("BENCH_VISITORS"))
+  products = lines(os.getenv("BENCH_PRODUCTS"))
+  token = os.getenv("BENCH_AF_TOKEN")
+  af_cookie = os.getenv("BENCH_AF_COOKIE")
+  local nthreads = tonumber(os.getenv("BENCH_THREADS"))
+  mine = {}
+  for i, v in ipairs(all) do
+    if (i - 1) % nthreads == id then table.insert(mine, v) end
+  end
+  n = 0
+  bad = 0
+end
+
+function request()
+  local v = mine[(n % #mine) + 1]
+  local p = products[(math.floor(n / #mine) % #products) + 1]
+  n = n + 1
+  local body = "productId=" .. p .. "&quantity=1&returnUrl=%2Fcart&__RequestVerificationToken=" .. token
+  return wrk.format("POST", "/cart?handler=Add", {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "fs_af=" .. af_cookie .. "; fs_visitor=" .. v,
+  }, body)
+end
+
+function response(status, headers, body)
+  if status ~= 302 then bad = bad + 1 end
+end

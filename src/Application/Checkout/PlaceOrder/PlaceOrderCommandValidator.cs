@@ -12,7 +12,7 @@ public sealed class PlaceOrderCommandValidator : AbstractValidator<PlaceOrderCom
     public PlaceOrderCommandValidator(TimeProvider clock)
     {
         RuleFor(c => c.VisitorId).NotEmpty();
-        RuleFor(c => c.CheckoutToken).NotEmpty().WithMessage("The form has expired. Please review your order and try again.");
+        RuleFor(c => c.CheckoutToken).NotEmpty().WithMessage(PlaceOrderHandler.ExpiredFormMessage);
         RuleFor(c => c.FirstName).NotEmpty().WithMessage("Enter your first name.").MaximumLength(60).WithMessage("At most 60 characters.");
         RuleFor(c => c.LastName).NotEmpty().WithMessage("Enter your last name.").MaximumLength(60).WithMessage("At most 60 characters.");
         RuleFor(c => c.Email).NotEmpty().WithMessage("Enter your e-mail address.")

@@ -3,6 +3,8 @@ using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
 using FakeShop.Domain.Ordering;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +22,9 @@ public sealed class PlaceOrderHandler(
     TimeProvider clock,
     ShopMetrics metrics) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
+    /// <summary>Same words as the validator's rule for a missing token, so the web layer translates both.</summary>
+    public const string ExpiredFormMessage = "The form has expired. Please review your order and try again.";
+
     public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
         if (await FindExistingAsync(command, cancellationToken) is { } existing)
@@ -30,14 +35,24 @@ public sealed class PlaceOrderHandler(
         var cart = await db.FindAsync(command.VisitorId, cancellationToken);
         if (cart is null || cart.IsEmpty)
         {
-            return Fail(PlaceOrderOutcome.CartEmpty, "cart_empty");
+            // A concurrent submit of the same form may have just placed the order and emptied the cart.
+            return await FindExistingAsync(command, cancellationToken) ?? Fail(PlaceOrderOutcome.CartEmpty, "cart_empty");
         }
 
         var priced = await CartPricing.PriceAsync(db, cart, shipping.Value, cancellationToken);
-        var unavailable = priced.Lines.Where(l => !l.IsPurchasable).Select(l => l.Name).ToList();
+        var unavailable = priced.Lines.Where(l => l.IsUnavailable && !l.IsActive).Select(l => l.Name).ToList();
         if (unavailable.Count > 0)
         {
             return Fail(PlaceOrderOutcome.Unavailable, "unavailable", unavailable);
+        }
+
+        // Stock that ran out (or below the quantity) since the cart was filled is "sold out", the same answer the
+        // conditional update below gives when another customer takes the last units a moment later.
+        var shortOfStock = priced.Lines.Where(l => !l.IsPurchasable).Select(l => l.Name).ToList();
+        if (shortOfStock.Count > 0)
+        {
+            metrics.SoldOut();
+            return Fail(PlaceOrderOutcome.SoldOut, "sold_out", shortOfStock);
         }
 
         if (priced.HasPriceChanges)
@@ -67,6 +82,13 @@ public sealed class PlaceOrderHandler(
                 if (taken == 0)
                 {
                     await transaction.RollbackAsync(ct);
+
+                    // The units may have gone to a concurrent submit of this very form: then that is the answer.
+                    if (await FindExistingAsync(command, ct) is { } placedMeanwhile)
+                    {
+                        return placedMeanwhile;
+                    }
+
                     metrics.SoldOut();
                     return Fail(PlaceOrderOutcome.SoldOut, "sold_out", [line.Name]);
                 }
@@ -107,12 +129,14 @@ public sealed class PlaceOrderHandler(
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             }
-            catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
+            catch (DbUpdateException ex)
             {
                 await transaction.RollbackAsync(ct);
 
-                // A concurrent submit of the same form won the race: answer with its order. (An order-number
-                // collision, 1 in 10^12 per pair, surfaces as an error the customer can simply retry.)
+                // A concurrent submit of the same form won the race: answer with its order. Depending on which
+                // statement meets the winner's rows first this is the token's unique violation or the cart lines
+                // the winner already deleted (a concurrency exception). An order-number collision, 1 in 10^12 per
+                // pair, surfaces as an error the customer can simply retry.
                 return await FindExistingAsync(command, ct) ?? throw new InvalidOperationException("Order could not be saved.", ex);
             }
 
@@ -121,13 +145,27 @@ public sealed class PlaceOrderHandler(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The order this form already placed, if any. A token that belongs to another visitor's order (a replayed or
+    /// tampered form) is refused as an expired form: it must neither reveal that order nor crash on the unique index.
+    /// </summary>
     private async Task<PlaceOrderResult?> FindExistingAsync(PlaceOrderCommand command, CancellationToken ct)
     {
-        var number = await db.Orders.AsNoTracking()
-            .Where(o => o.CheckoutToken == command.CheckoutToken && o.VisitorId == command.VisitorId)
-            .Select(o => o.Number)
+        var order = await db.Orders.AsNoTracking()
+            .Where(o => o.CheckoutToken == command.CheckoutToken)
+            .Select(o => new { o.Number, o.VisitorId })
             .FirstOrDefaultAsync(ct);
-        return number is null ? null : new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, number);
+        if (order is null)
+        {
+            return null;
+        }
+
+        if (order.VisitorId != command.VisitorId)
+        {
+            throw new ValidationException([new ValidationFailure(nameof(PlaceOrderCommand.CheckoutToken), ExpiredFormMessage)]);
+        }
+
+        return new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, order.Number);
     }
 
     private PlaceOrderResult Fail(PlaceOrderOutcome outcome, string reason, IReadOnlyList<string>? products = null)

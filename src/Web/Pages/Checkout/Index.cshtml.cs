@@ -64,7 +64,16 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
                 ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", l[error.ErrorMessage]);
             }
 
-            return await Redisplay(null, ct);
+            // The token has no field to show its error next to, and re-rendering a refused token would refuse the
+            // form again for ever: say it at the top and hand out a fresh one.
+            var tokenError = ex.Errors.FirstOrDefault(e => e.PropertyName == nameof(PlaceOrderCommand.CheckoutToken));
+            if (tokenError is not null)
+            {
+                Token = Guid.NewGuid();
+                ModelState.Remove(nameof(Token));
+            }
+
+            return await Redisplay(tokenError is null ? null : l[tokenError.ErrorMessage].Value, ct);
         }
 
         return result.Outcome switch

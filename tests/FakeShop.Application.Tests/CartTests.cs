@@ -1,0 +1,188 @@
+using FakeShop.Application.Carts.AddToCart;
+using FakeShop.Application.Carts.ClearCart;
+using FakeShop.Application.Carts.GetCartItemCount;
+using FakeShop.Application.Carts.RemoveCartLine;
+using FakeShop.Application.Carts.UpdateCartLine;
+using FakeShop.Application.Carts.ViewCart;
+using FakeShop.Application.Common.Exceptions;
+using FakeShop.Domain.Common;
+using FluentValidation;
+
+namespace FakeShop.Application.Tests;
+
+/// <summary>Issue 3: the cart use cases, with the 1–99 and in-stock rules and re-pricing from the catalogue.</summary>
+public sealed class CartTests(AppFixture app) : UseCaseTest(app)
+{
+    private readonly Guid _visitor = Guid.NewGuid();
+
+    private async Task<int> Add(string slug, int quantity, Guid? visitor = null)
+    {
+        var product = await Product(slug);
+        return await Send(m => m.Send(new AddToCartCommand(visitor ?? _visitor, product.Id, quantity)));
+    }
+
+    private Task<Carts.CartVm> View(Guid? visitor = null) => Send(m => m.Send(new ViewCartCommand(visitor ?? _visitor)));
+
+    [Fact]
+    public async Task Adding_the_same_product_twice_merges_into_one_line()
+    {
+        Assert.Equal(2, await Add("webcam-4k-ultra", 2));
+        Assert.Equal(5, await Add("webcam-4k-ultra", 3));
+        Assert.Equal(6, await Add("ring-light-18", 1));
+
+        var cart = await View();
+        Assert.Equal(2, cart.Lines.Count);
+        Assert.Equal(5, cart.Lines.Single(l => l.Name == "Webcam 4K Ultra").Quantity);
+        Assert.Equal(5 * 899.90m + 279.90m, cart.Subtotal.Amount);
+        Assert.Equal(10.00m, cart.Shipping.Amount);
+        Assert.Equal(5 * 899.90m + 279.90m + 10.00m, cart.Total.Amount);
+        Assert.Equal(6, await Send(m => m.Send(new GetCartItemCountQuery(_visitor))));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(100)]
+    [InlineData(int.MaxValue)]
+    public async Task Quantities_outside_1_to_99_are_rejected(int quantity)
+    {
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => Add("ring-light-18", quantity));
+
+        Assert.Contains(ex.Errors, e => e.PropertyName == "Quantity");
+        Assert.Equal(0, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task Unknown_or_invalid_product_is_not_found_or_invalid()
+    {
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(m => m.Send(new AddToCartCommand(_visitor, 999_999, 1))));
+        await Assert.ThrowsAsync<ValidationException>(() => Send(m => m.Send(new AddToCartCommand(_visitor, 0, 1))));
+        await Assert.ThrowsAsync<ValidationException>(() => Send(m => m.Send(new AddToCartCommand(Guid.Empty, 1, 1))));
+        Assert.Equal(0, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task Never_more_than_the_stock()
+    {
+        // camera-dslr-pro has 6 in stock.
+        var tooMany = await Assert.ThrowsAsync<DomainException>(() => Add("camera-dslr-pro", 7));
+        Assert.Equal("cart.not_enough_stock", tooMany.Code);
+
+        Assert.Equal(4, await Add("camera-dslr-pro", 4));
+        var mergedTooMany = await Assert.ThrowsAsync<DomainException>(() => Add("camera-dslr-pro", 3));
+        Assert.Equal("cart.not_enough_stock", mergedTooMany.Code);
+        Assert.Equal(6, await Add("camera-dslr-pro", 2));
+        Assert.Equal(6, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task Sold_out_products_cannot_be_added()
+    {
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Add("braco-articulado-mic", 1));
+
+        Assert.Equal("cart.sold_out", ex.Code);
+        Assert.Equal(0, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task A_line_never_exceeds_99_even_with_plenty_of_stock()
+    {
+        await SetStock("ring-light-18", 500);
+        Assert.Equal(98, await Add("ring-light-18", 98));
+
+        var ex = await Assert.ThrowsAsync<DomainException>(() => Add("ring-light-18", 2));
+
+        Assert.Equal("cart.line_max", ex.Code);
+        Assert.Equal(99, await Add("ring-light-18", 1));
+    }
+
+    [Fact]
+    public async Task Update_changes_the_quantity_within_the_limits()
+    {
+        await Add("camera-dslr-pro", 1);
+        var line = (await View()).Lines.Single();
+
+        await Send(m => m.Send(new UpdateCartLineCommand(_visitor, line.LineId, 6)));
+        Assert.Equal(6, await CartItems(_visitor));
+
+        var overStock = await Assert.ThrowsAsync<DomainException>(() => Send(m => m.Send(new UpdateCartLineCommand(_visitor, line.LineId, 7))));
+        Assert.Equal("cart.not_enough_stock", overStock.Code);
+        await Assert.ThrowsAsync<ValidationException>(() => Send(m => m.Send(new UpdateCartLineCommand(_visitor, line.LineId, 0))));
+        await Assert.ThrowsAsync<ValidationException>(() => Send(m => m.Send(new UpdateCartLineCommand(_visitor, line.LineId, 100))));
+        Assert.Equal(6, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task Another_visitors_line_is_not_found_and_left_alone()
+    {
+        await Add("webcam-4k-ultra", 2);
+        var line = (await View()).Lines.Single();
+        var intruder = Guid.NewGuid();
+        await Add("ring-light-18", 1, intruder); // the intruder has a cart of their own
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(m => m.Send(new UpdateCartLineCommand(intruder, line.LineId, 1))));
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(m => m.Send(new RemoveCartLineCommand(intruder, line.LineId))));
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(m => m.Send(new RemoveCartLineCommand(Guid.NewGuid(), line.LineId))));
+
+        Assert.Equal(2, await CartItems(_visitor));
+        Assert.Equal(1, await CartItems(intruder));
+    }
+
+    [Fact]
+    public async Task Remove_and_clear()
+    {
+        await Add("webcam-4k-ultra", 2);
+        await Add("ring-light-18", 1);
+        var webcam = (await View()).Lines.Single(l => l.Name == "Webcam 4K Ultra");
+
+        await Send(m => m.Send(new RemoveCartLineCommand(_visitor, webcam.LineId)));
+        Assert.Equal(["Ring Light 18\""], (await View()).Lines.Select(l => l.Name));
+        await Assert.ThrowsAsync<NotFoundException>(() => Send(m => m.Send(new RemoveCartLineCommand(_visitor, webcam.LineId))));
+
+        await Send(m => m.Send(new ClearCartCommand(_visitor)));
+        var cart = await View();
+        Assert.True(cart.IsEmpty);
+        Assert.Equal(0m, cart.Total.Amount);
+        Assert.Equal(0m, cart.Shipping.Amount); // no shipping on an empty cart
+    }
+
+    [Fact]
+    public async Task A_visitor_without_cart_sees_an_empty_one()
+    {
+        Assert.True((await View(Guid.NewGuid())).IsEmpty);
+        Assert.True((await Send(m => m.Send(new ViewCartCommand(null)))).IsEmpty);
+        Assert.Equal(0, await Send(m => m.Send(new GetCartItemCountQuery(Guid.NewGuid()))));
+    }
+
+    [Fact]
+    public async Task A_price_change_is_reported_once_and_the_cart_uses_the_new_price()
+    {
+        await Add("webcam-4k-ultra", 2);
+        await SetPrice("webcam-4k-ultra", 799.90m);
+
+        var first = await View();
+        var line = first.Lines.Single();
+        Assert.True(first.HasPriceChanges);
+        Assert.True(line.PriceChanged);
+        Assert.Equal(899.90m, line.PreviousPrice.Amount);
+        Assert.Equal(799.90m, line.UnitPrice.Amount);
+        Assert.Equal(2 * 799.90m + 10m, first.Total.Amount);
+
+        var second = await View();
+        Assert.False(second.HasPriceChanges);
+        Assert.Equal(2 * 799.90m + 10m, second.Total.Amount);
+    }
+
+    [Fact]
+    public async Task Stock_that_dropped_below_the_cart_blocks_checkout_but_keeps_the_line()
+    {
+        await Add("webcam-4k-ultra", 3);
+        await SetStock("webcam-4k-ultra", 2);
+
+        var cart = await View();
+
+        Assert.True(cart.Lines.Single().ExceedsStock);
+        Assert.False(cart.CanCheckout);
+        Assert.Equal(0m, cart.Subtotal.Amount); // only purchasable lines count
+    }
+}

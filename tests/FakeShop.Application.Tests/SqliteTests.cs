@@ -1,0 +1,96 @@
+using FakeShop.Application.Carts.AddToCart;
+using FakeShop.Application.Catalog.GetHomePage;
+using FakeShop.Application.Catalog.ListProducts;
+using FakeShop.Application.Checkout.PlaceOrder;
+using FakeShop.Application.Orders.ListMyOrders;
+using FakeShop.Infrastructure.Persistence;
+using FakeShop.Testing;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FakeShop.Application.Tests;
+
+/// <summary>The app on a fresh SQLite file, the embedded default: it must migrate, seed, sort and take orders too.</summary>
+public sealed class SqliteFixture : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fakeshop-sqlite-").FullName;
+
+    public ShopFactory Factory { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Factory = new ShopFactory("Sqlite", $"Data Source={Path.Combine(_folder, "shop.db")};Pooling=False");
+        _ = Factory.Services; // migrates and seeds the empty file
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
+
+// Same collection as the PostgreSQL tests: they must not run at the same time as the SQL command counting test.
+[Collection(AppCollection.Name)]
+public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixture>
+{
+    private async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
+    {
+        await using var scope = sqlite.Factory.Services.CreateAsyncScope();
+        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    [Fact]
+    public async Task Listing_sorts_by_price_in_both_directions()
+    {
+        var ascending = (await Send(m => m.Send(new ListProductsQuery(PageSize: 48, Sort: ProductSort.PriceAsc)))).Products.Items;
+        var descending = (await Send(m => m.Send(new ListProductsQuery(PageSize: 48, Sort: ProductSort.PriceDesc)))).Products.Items;
+
+        Assert.Equal(15, ascending.Count);
+        Assert.Equal(189.00m, ascending[0].Price.Amount);
+        Assert.Equal(ascending.Select(p => p.Price.Amount).Order(), ascending.Select(p => p.Price.Amount));
+        Assert.Equal(12999.00m, descending[0].Price.Amount);
+        Assert.Equal(ascending.Select(p => p.Id).Reverse(), descending.Select(p => p.Id));
+    }
+
+    [Fact]
+    public async Task Newest_search_and_home_page_work()
+    {
+        var newest = (await Send(m => m.Send(new ListProductsQuery(PageSize: 2, Sort: ProductSort.Newest)))).Products.Items;
+        var search = (await Send(m => m.Send(new ListProductsQuery(Search: "WEBCAM")))).Products;
+        var home = await Send(m => m.Send(new GetHomePageQuery()));
+
+        Assert.Equal(["braco-articulado-mic", "ring-light-18"], newest.Select(p => p.Slug));
+        Assert.Equal(2, search.TotalCount);
+        Assert.Equal("braco-articulado-mic", home.Newest[0].Slug);
+        Assert.Equal("headphone-bluetooth-anc", home.Featured[0].Slug);
+    }
+
+    [Fact]
+    public async Task An_order_can_be_placed()
+    {
+        var visitor = Guid.NewGuid();
+        var productId = await WithDb(db => db.Products.Where(p => p.Slug == "action-cam-go").Select(p => p.Id).SingleAsync());
+        var stockBefore = await WithDb(db => db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync());
+        await Send(m => m.Send(new AddToCartCommand(visitor, productId, 2)));
+
+        var command = new PlaceOrderCommand
+        {
+            VisitorId = visitor, CheckoutToken = Guid.NewGuid(), FirstName = "Bia", LastName = "Lima", Email = "bia@example.com",
+            Phone = "(21) 99876-5432", AddressLine1 = "Rua A, 1", City = "Rio de Janeiro", State = "RJ", PostalCode = "20000-000",
+            Country = "Brasil", CardHolder = "BIA LIMA", CardNumber = "4111111111111111", CardExpiry = "12/" + ((DateTime.UtcNow.Year + 2) % 100), Cvv = "321",
+        };
+        var result = await Send(m => m.Send(command));
+        var again = await Send(m => m.Send(command));
+
+        Assert.Equal(PlaceOrderOutcome.Placed, result.Outcome);
+        Assert.Equal((PlaceOrderOutcome.AlreadyPlaced, result.OrderNumber), (again.Outcome, again.OrderNumber));
+        Assert.Equal(stockBefore - 2, await WithDb(db => db.Products.Where(p => p.Id == productId).Select(p => p.Stock).SingleAsync()));
+        var orders = await Send(m => m.Send(new ListMyOrdersQuery(visitor)));
+        Assert.Equal([(result.OrderNumber!, 2, 2 * 1299.00m + 10m)], orders.Select(o => (o.Number, o.ItemCount, o.Total.Amount)));
+    }
+
+    private Task<T> WithDb<T>(Func<ShopDbContext, Task<T>> action) => sqlite.Factory.WithDbAsync(action);
+}

@@ -1,0 +1,70 @@
+using FakeShop.Application.Checkout.PlaceOrder;
+using FakeShop.Domain.Common;
+using FakeShop.Infrastructure.Payments;
+using FakeShop.Infrastructure.Persistence;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FakeShop.Application.Tests;
+
+/// <summary>
+/// Base for use-case tests: a clean, freshly seeded database per test and helpers that send each message through
+/// the app's real Mediator pipeline (validation, logging, tracing) in its own DI scope, like one web request.
+/// </summary>
+[Collection(AppCollection.Name)]
+public abstract class UseCaseTest(AppFixture app) : IAsyncLifetime
+{
+    protected AppFixture App { get; } = app;
+
+    public Task InitializeAsync() => App.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>Runs one message in a new scope (a new DbContext), as a web request would.</summary>
+    protected async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
+    {
+        await using var scope = App.Factory.Services.CreateAsyncScope();
+        return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+    }
+
+    protected Task<T> Db<T>(Func<ShopDbContext, Task<T>> action) => App.Factory.WithDbAsync(action);
+
+    protected Task<ProductRow> Product(string slug) => Db(db => db.Products.AsNoTracking()
+        .Where(p => p.Slug == slug)
+        .Select(p => new ProductRow(p.Id, p.Name, p.Price, p.Stock))
+        .SingleAsync());
+
+    protected Task SetStock(string slug, int stock) =>
+        Db(db => db.Products.Where(p => p.Slug == slug).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, stock)));
+
+    protected Task SetPrice(string slug, decimal price) =>
+        Db(db => db.Products.Where(p => p.Slug == slug).ExecuteUpdateAsync(s => s.SetProperty(p => p.Price, Money.Brl(price))));
+
+    protected Task<int> OrderCount() => Db(db => db.Orders.CountAsync());
+
+    protected Task<int> CartItems(Guid visitor) =>
+        Db(async db => await db.Carts.Where(c => c.VisitorId == visitor).SelectMany(c => c.Lines).SumAsync(l => (int?)l.Quantity) ?? 0);
+
+    protected static PlaceOrderCommand Checkout(Guid visitor, Guid? token = null, string card = FakePaymentGateway.ApprovedCard, string cvv = "123") => new()
+    {
+        VisitorId = visitor,
+        CheckoutToken = token ?? Guid.NewGuid(),
+        FirstName = "Ana",
+        LastName = "Souza",
+        Email = "ana.souza@example.com",
+        Phone = "(11) 91234-5678",
+        AddressLine1 = "Avenida Paulista, 1000",
+        AddressLine2 = "Apto 42",
+        City = "São Paulo",
+        State = "SP",
+        PostalCode = "01310-100",
+        Country = "Brasil",
+        CardHolder = "ANA SOUZA",
+        CardNumber = card,
+        CardExpiry = "12/" + ((DateTime.UtcNow.Year + 3) % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture),
+        Cvv = cvv,
+    };
+}
+
+public sealed record ProductRow(int Id, string Name, Money Price, int Stock);

@@ -1,0 +1,3 @@
+namespace FakeShop.Web.Admin;
+
+public sealed record ChartLabel(double X, string Text);

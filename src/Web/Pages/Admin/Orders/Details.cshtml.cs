@@ -1,0 +1,47 @@
+using FakeShop.Application.Admin;
+using FakeShop.Application.Admin.ChangeOrderStatus;
+using FakeShop.Application.Admin.GetAdminOrder;
+using FakeShop.Domain.Ordering;
+using FakeShop.Web.Admin;
+using FakeShop.Web.Localization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace FakeShop.Web.Pages.Admin.Orders;
+
+public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedResource> l) : AdminPageModel(l)
+{
+    public AdminOrderVm Order { get; private set; } = null!;
+
+    public async Task OnGetAsync(string number, CancellationToken ct) =>
+        Order = await mediator.Send(new GetAdminOrderQuery(number), ct);
+
+    /// <summary>One form per allowed next status; anything else (a stale page, a crafted post) is refused by the state machine.</summary>
+    public async Task<IActionResult> OnPostAsync(string number, string? target, CancellationToken ct)
+    {
+        var back = "/Admin/Orders/" + Uri.EscapeDataString(number);
+        if (ParseStatus(target) is not { } status)
+        {
+            return Failed(back, L["That status change is not allowed. Nothing was changed."]);
+        }
+
+        var result = await mediator.Send(new ChangeOrderStatusCommand(number, status, Actor), ct);
+        return result.Outcome switch
+        {
+            AdminOutcome.Done => Done(back, L["The order is now {0}.", L[status.ToString()]]),
+            AdminOutcome.NotFound => NotFound(),
+            AdminOutcome.IllegalTransition => Failed(back, L["That status change is not allowed. Nothing was changed."]),
+            _ => Failed(back, AdminMessages.For(result, L)),
+        };
+    }
+
+    public static string ActionLabel(OrderStatus status) => status switch
+    {
+        OrderStatus.Paid => "Mark paid",
+        OrderStatus.Shipped => "Mark shipped",
+        OrderStatus.Delivered => "Mark delivered",
+        OrderStatus.Cancelled => "Cancel order",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,25 @@
+using FakeShop.Application.Admin.ListAdminOrders;
+using FakeShop.Application.Common.Models;
+using FakeShop.Domain.Ordering;
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using Mediator;
+using Microsoft.Extensions.Localization;
+
+namespace FakeShop.Web.Pages.Admin.Orders;
+
+public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResource> l) : AdminPageModel(l)
+{
+    public PagedList<AdminOrderRowVm> Orders { get; private set; } = null!;
+
+    public OrderStatus? Status { get; private set; }
+
+    public string? Search { get; private set; }
+
+    public async Task OnGetAsync(string? status, string? q, string? page, CancellationToken ct)
+    {
+        Status = ParseStatus(status);
+        Search = QueryInput.Search(q);
+        Orders = await mediator.Send(new ListAdminOrdersQuery(Status, Search, QueryInput.Page(page)), ct);
+    }
+}

@@ -1,0 +1,31 @@
+using FakeShop.Application.Admin;
+using FakeShop.Application.Admin.DeleteProduct;
+using FakeShop.Application.Admin.GetProductForEdit;
+using FakeShop.Web.Admin;
+using FakeShop.Web.Localization;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace FakeShop.Web.Pages.Admin.Products;
+
+/// <summary>Confirmation first; a product that appears in orders is offered "hide" instead, since it cannot go.</summary>
+public sealed class DeleteModel(IMediator mediator, IStringLocalizer<SharedResource> l) : AdminPageModel(l)
+{
+    public ProductEditVm Product { get; private set; } = null!;
+
+    public async Task OnGetAsync(int id, CancellationToken ct) =>
+        Product = await mediator.Send(new GetProductForEditQuery(id), ct);
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        var result = await mediator.Send(new DeleteProductCommand(id), ct);
+        return result.Outcome switch
+        {
+            AdminOutcome.Done => Done("/Admin/Products", L["Product deleted."]),
+            AdminOutcome.InUse => Failed($"/Admin/Products/Delete/{id}", L["This product appears in orders, so it cannot be deleted. Hide it instead."]),
+            AdminOutcome.NotFound => NotFound(),
+            _ => Failed($"/Admin/Products/Delete/{id}", AdminMessages.For(result, L)),
+        };
+    }
+}

@@ -1,0 +1,27 @@
+namespace FakeShop.Web.Pages.Admin.Products;
+
+/// <summary>
+/// What the product form posts. Price is text because admins type "49,90" or "49.90" (see PriceInput); IsActive
+/// defaults to false because an unchecked checkbox sends nothing at all.
+/// </summary>
+public sealed class ProductForm
+{
+    public string? Name { get; set; }
+
+    public string? Slug { get; set; }
+
+    public string? ShortDescription { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Price { get; set; }
+
+    public int Stock { get; set; }
+
+    public int CategoryId { get; set; }
+
+    public bool IsActive { get; set; }
+
+    /// <summary>The product's version when the form was rendered: the optimistic concurrency check.</summary>
+    public int Version { get; set; }
+}

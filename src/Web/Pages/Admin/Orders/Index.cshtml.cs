@@ -4,6 +4,7 @@ using FakeShop.Domain.Ordering;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Orders;
@@ -16,10 +17,10 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public string? Search { get; private set; }
 
-    public async Task OnGetAsync(string? status, string? q, string? page, CancellationToken ct)
+    public async Task OnGetAsync(string? status, string? q, [FromQuery(Name = "page")] string? pageNumber, CancellationToken ct)
     {
         Status = ParseStatus(status);
         Search = QueryInput.Search(q);
-        Orders = await mediator.Send(new ListAdminOrdersQuery(Status, Search, QueryInput.Page(page)), ct);
+        Orders = await mediator.Send(new ListAdminOrdersQuery(Status, Search, QueryInput.Page(pageNumber)), ct);
     }
 }

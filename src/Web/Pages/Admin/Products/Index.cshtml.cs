@@ -23,12 +23,12 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public bool LowOnly { get; private set; }
 
-    public async Task OnGetAsync(string? q, int? category, string? page, bool low, CancellationToken ct)
+    public async Task OnGetAsync(string? q, int? category, [FromQuery(Name = "page")] string? pageNumber, bool low, CancellationToken ct)
     {
         Search = QueryInput.Search(q);
         CategoryId = category;
         LowOnly = low;
-        Products = await mediator.Send(new ListAdminProductsQuery(Search, category, QueryInput.Page(page), low), ct);
+        Products = await mediator.Send(new ListAdminProductsQuery(Search, category, QueryInput.Page(pageNumber), low), ct);
         Categories = await mediator.Send(new ListAdminCategoriesQuery(), ct);
     }
 

@@ -1,9 +1,11 @@
+using System.Globalization;
 using FakeShop.Application.Catalog.ListCategories;
 using FakeShop.Application.Catalog.ListProducts;
 using FakeShop.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FakeShop.Web.Pages.Shop;
 
@@ -22,7 +24,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [BindProperty(Name = "sort", SupportsGet = true)]
     public string? RawSort { get; set; }
 
-    [BindProperty(Name = "page", SupportsGet = true)]
+    // Read from the query string only: in Razor Pages the route value "page" is the page's own name ("/Shop/Index"),
+    // which plain model binding finds first, so every page number silently became page 1.
+    [FromQuery(Name = "page")]
     public string? RawPage { get; set; }
 
     public string? Search { get; private set; }
@@ -50,11 +54,25 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public string PageUrl(int page) => Url.Page("/Shop/Index", new
+    /// <summary>
+    /// Built by hand: Url.Page treats a "page" value as the Razor page name and drops it, so every paging link
+    /// pointed at page 1.
+    /// </summary>
+    public string PageUrl(int page)
     {
-        q = Search,
-        category = Category,
-        sort = Sort == ProductSort.Name ? null : QueryInput.SortKey(Sort),
-        page = page == 1 ? (int?)null : page,
-    })!;
+        var query = new List<KeyValuePair<string, string?>>();
+        AddIfSet(query, "q", Search);
+        AddIfSet(query, "category", Category);
+        AddIfSet(query, "sort", Sort == ProductSort.Name ? null : QueryInput.SortKey(Sort));
+        AddIfSet(query, "page", page == 1 ? null : page.ToString(CultureInfo.InvariantCulture));
+        return QueryHelpers.AddQueryString("/shop", query);
+    }
+
+    private static void AddIfSet(List<KeyValuePair<string, string?>> query, string name, string? value)
+    {
+        if (value is not null)
+        {
+            query.Add(new(name, value));
+        }
+    }
 }

@@ -1,0 +1,102 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+
+namespace FakeShop.Web.Tests;
+
+/// <summary>Issue 3 through the pages: adding, changing, removing and emptying, with the badge in the navigation.</summary>
+public sealed class CartPageTests(WebFixture app) : WebTest(app)
+{
+    [Fact]
+    public async Task Adding_from_the_product_page_fills_the_cart_and_the_badge()
+    {
+        var visitor = NewVisitor();
+        var page = await AddFromProductPage(visitor, "webcam-4k-ultra", "2");
+
+        Assert.Equal("/product/webcam-4k-ultra", PathOf(visitor));
+        Assert.Equal("Adicionado ao seu carrinho.", Text(page, "#flash"));
+        Assert.Equal(2, CartCount(page));
+
+        var cart = await visitor.GetAsync("/cart");
+        var line = cart.QuerySelector("tr.cart-line")!;
+        Assert.Equal("Webcam 4K Ultra", Text(line, ".line-name"));
+        Assert.Equal("2", line.QuerySelector<IHtmlInputElement>("input[name=quantity]")!.Value);
+        Assert.Equal($"R${Nbsp}1.799,80", Text(line, ".line-total"));
+        Assert.Equal($"R${Nbsp}1.799,80", Text(cart, "#subtotal"));
+        Assert.Equal($"R${Nbsp}10,00", Text(cart, "#shipping"));
+        Assert.Equal($"R${Nbsp}1.809,80", Text(cart, "#total"));
+        Assert.NotNull(cart.QuerySelector("#go-checkout"));
+    }
+
+    [Fact]
+    public async Task Adding_from_a_listing_card_returns_to_the_listing()
+    {
+        var visitor = NewVisitor();
+        var listing = await visitor.GetAsync("/shop?category=audio&sort=price-asc");
+        var id = await ProductId("caixa-som-portatil");
+
+        var back = await visitor.SubmitAsync(listing, $"article[data-product-id='{id}'] form.add-to-cart");
+
+        Assert.Equal("/shop?category=audio&sort=price-asc", PathOf(visitor));
+        Assert.Equal(1, CartCount(back));
+        var again = await visitor.SubmitAsync(back, $"article[data-product-id='{id}'] form.add-to-cart");
+        Assert.Equal(2, CartCount(again));
+
+        var cart = await visitor.GetAsync("/cart");
+        Assert.Single(cart.QuerySelectorAll("tr.cart-line"));
+        Assert.Equal("2", cart.QuerySelector<IHtmlInputElement>("tr.cart-line input[name=quantity]")!.Value);
+    }
+
+    [Fact]
+    public async Task Changing_removing_and_emptying()
+    {
+        var visitor = NewVisitor();
+        await AddFromProductPage(visitor, "webcam-4k-ultra", "1");
+        await AddFromProductPage(visitor, "ring-light-18", "1");
+        var cart = await visitor.GetAsync("/cart");
+        var webcamId = await ProductId("webcam-4k-ultra");
+
+        var updated = await visitor.SubmitAsync(cart, $"tr[data-product-id='{webcamId}'] form.update-line", new Dictionary<string, string> { ["quantity"] = "3" });
+        Assert.Equal("/cart", PathOf(visitor));
+        Assert.Equal("Carrinho atualizado.", Text(updated, "#flash"));
+        Assert.Equal(4, CartCount(updated));
+        Assert.Equal($"R${Nbsp}2.699,70", Text(updated, $"tr[data-product-id='{webcamId}'] .line-total"));
+
+        var tooMany = await visitor.SubmitAsync(updated, $"tr[data-product-id='{webcamId}'] form.update-line", new Dictionary<string, string> { ["quantity"] = "26" });
+        Assert.Equal("Não há estoque suficiente para essa quantidade.", Text(tooMany, "#flash-error"));
+        Assert.Equal(4, CartCount(tooMany));
+
+        foreach (var bad in new[] { "0", "-1", "1000000000", "abc" })
+        {
+            var rejected = await visitor.SubmitAsync(tooMany, $"tr[data-product-id='{webcamId}'] form.update-line", new Dictionary<string, string> { ["quantity"] = bad });
+            Assert.Equal(HttpStatusCode.OK, visitor.Status);
+            Assert.Equal("A quantidade deve estar entre 1 e 99.", Text(rejected, "#flash-error"));
+            Assert.Equal(4, CartCount(rejected));
+        }
+
+        var removed = await visitor.SubmitAsync(updated, $"tr[data-product-id='{webcamId}'] form.remove-line");
+        Assert.Equal(1, CartCount(removed));
+        Assert.Equal(["Ring Light 18\""], removed.QuerySelectorAll("tr.cart-line .line-name").Select(n => n.TextContent.Trim()));
+
+        var emptied = await visitor.SubmitAsync(removed, "#clear-cart");
+        Assert.NotNull(emptied.QuerySelector("#empty-cart"));
+        Assert.Equal(0, CartCount(emptied));
+    }
+
+    [Fact]
+    public async Task A_price_change_is_pointed_out_once()
+    {
+        var visitor = NewVisitor();
+        await AddFromProductPage(visitor, "webcam-4k-ultra", "1");
+        await App.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Products.Where(p => p.Slug == "webcam-4k-ultra"), s => s.SetProperty(p => p.Price, FakeShop.Domain.Common.Money.Brl(850m))));
+
+        var first = await visitor.GetAsync("/cart");
+        Assert.NotNull(first.QuerySelector("#price-changed"));
+        Assert.Contains($"R${Nbsp}899,90", Text(first, ".line-price-changed"), StringComparison.Ordinal);
+        Assert.Equal($"R${Nbsp}860,00", Text(first, "#total"));
+
+        var second = await visitor.GetAsync("/cart");
+        Assert.Null(second.QuerySelector("#price-changed"));
+        Assert.Equal($"R${Nbsp}860,00", Text(second, "#total"));
+    }
+}

@@ -10,7 +10,7 @@
 #   VERSION         image version; default: ./VERSION, else `git describe --tags`, else 0.0.0-<commit>
 #   SDK_IMAGE       build-stage base  -> --build-arg SDK_IMAGE      (unset: the Dockerfile default, MCR)
 #   RUNTIME_IMAGE   runtime base      -> --build-arg RUNTIME_IMAGE  (unset: the Dockerfile default, MCR)
-#   SELF_CONTAINED, READY_TO_RUN, APP_UID, RID  -> the build arguments of the same name, when set
+#   SELF_CONTAINED, READY_TO_RUN, APP_UID, RID, INVARIANT_GLOBALIZATION -> build args of the same name, when set
 #   ENGINE          docker | podman   (default: docker if its daemon answers, else podman)
 #   DOCKER          docker CLI to use (default: docker). DOCKER_HOST is honoured; nothing is started.
 #   REGISTRY_TLS_VERIFY  true|false   (default: false for localhost/127.x registries, else true)
@@ -94,7 +94,7 @@ esac
 
 BUILD_ARGS=(--build-arg "VERSION=$VERSION" --build-arg "REVISION=$REVISION" --build-arg "SOURCE=$SOURCE_URL"
             --build-arg "CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)")
-for a in SDK_IMAGE RUNTIME_IMAGE SELF_CONTAINED READY_TO_RUN APP_UID RID; do
+for a in SDK_IMAGE RUNTIME_IMAGE SELF_CONTAINED READY_TO_RUN APP_UID RID INVARIANT_GLOBALIZATION; do
     [[ -n ${!a:-} ]] && BUILD_ARGS+=(--build-arg "$a=${!a}")
 done
 

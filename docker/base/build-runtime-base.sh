@@ -35,7 +35,7 @@ done
 case $ONLY in ""|runtime-deps|aspnet) ;; *) die "--only must be runtime-deps or aspnet, not '$ONLY'" ;; esac
 
 need_root
-need apt-get dpkg-deb umoci skopeo jq curl ldconfig sha256sum
+need apt-get dpkg-deb umoci skopeo jq curl ldconfig sha256sum gzip
 check_registry
 
 DOTNET_ROOT="${DOTNET_ROOT:-/usr/share/dotnet}"
@@ -139,6 +139,8 @@ if [[ ! -f $OUT/complete || $FORCE == 1 ]]; then
             --config.label "org.opencontainers.image.version=$ASPNET_VERSION"
     fi
     umoci rm --image "$LAYOUT:empty"
+    tags=(runtime-deps); ((BUILD_ASPNET)) && tags+=(aspnet)
+    recompress_layers "$LAYOUT" "${tags[@]}"
     umoci gc --layout "$LAYOUT"
     touch "$OUT/complete"
     log "assembled in $((SECONDS - start)) s (rootfs $(du -sh "$R" | cut -f1))"

@@ -143,3 +143,41 @@ gz_size_mb() { # total compressed layer size of an image in the registry, MB
     skopeo inspect --tls-verify="$REGISTRY_TLS_VERIFY" --raw "docker://$1" \
         | jq '[.layers[].size] | add / 1000000 | . * 10 | round / 10'
 }
+
+# recompress_layers LAYOUT TAG...: rewrites every gzip layer of the tagged manifests with `gzip -9n`.
+# umoci compresses for speed; GNU gzip -9 makes the 106 MB .NET runtime layer ~3.5 MB (7 %) smaller, which
+# every node pulling the image gains. -n (no name/time) keeps the output a function of the content, so
+# the same layer under two tags gets one digest. The config (diff_ids) does not change.
+recompress_layers() {
+    local layout=$1; shift
+    local tag mdigest mfile manifest i n ldigest lmt tmp newd size
+    declare -A done_map=()
+    for tag in "$@"; do
+        mdigest=$(jq -r --arg t "$tag" '.manifests[] | select(.annotations["org.opencontainers.image.ref.name"]==$t) | .digest' "$layout/index.json")
+        [[ $mdigest == sha256:* ]] || die "tag $tag not found in $layout"
+        mfile="$layout/blobs/sha256/${mdigest#sha256:}"
+        manifest=$(cat "$mfile")
+        n=$(jq '.layers | length' <<<"$manifest")
+        for ((i = 0; i < n; i++)); do
+            ldigest=$(jq -r ".layers[$i].digest" <<<"$manifest")
+            lmt=$(jq -r ".layers[$i].mediaType" <<<"$manifest")
+            [[ $lmt == *gzip ]] || continue
+            if [[ -z ${done_map[$ldigest]:-} ]]; then
+                tmp="$layout/blobs/sha256/.recompress.tmp"
+                gzip -dc "$layout/blobs/sha256/${ldigest#sha256:}" | gzip -9n > "$tmp"
+                newd=$(sha256sum "$tmp" | cut -d' ' -f1)
+                mv "$tmp" "$layout/blobs/sha256/$newd"
+                done_map[$ldigest]="sha256:$newd $(stat -c %s "$layout/blobs/sha256/$newd")"
+            fi
+            read -r newd size <<<"${done_map[$ldigest]}"
+            manifest=$(jq -c --argjson i "$i" --arg d "$newd" --argjson s "$size" '.layers[$i].digest = $d | .layers[$i].size = $s' <<<"$manifest")
+        done
+        printf '%s' "$manifest" > "$layout/blobs/sha256/.manifest.tmp"
+        newd=$(sha256sum "$layout/blobs/sha256/.manifest.tmp" | cut -d' ' -f1)
+        size=$(stat -c %s "$layout/blobs/sha256/.manifest.tmp")
+        mv "$layout/blobs/sha256/.manifest.tmp" "$layout/blobs/sha256/$newd"
+        jq -c --arg t "$tag" --arg d "sha256:$newd" --argjson s "$size" \
+            '(.manifests[] | select(.annotations["org.opencontainers.image.ref.name"]==$t)) |= (.digest = $d | .size = $s)' \
+            "$layout/index.json" > "$layout/index.json.tmp" && mv "$layout/index.json.tmp" "$layout/index.json"
+    done
+}

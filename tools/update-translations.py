@@ -27,8 +27,9 @@ def main():
         key, sep, value = line.partition("\t")
         if not sep or not value:
             raise SystemExit(f"{SRC}:{number}: expected 'key<TAB>translation'")
-        if key in entries:
-            raise SystemExit(f"{SRC}:{number}: duplicate key {key!r}")
+        # Resource names are case-insensitive when compiled: "search" next to "Search" was silently dropped.
+        if key.casefold() in (k.casefold() for k in entries):
+            raise SystemExit(f"{SRC}:{number}: duplicate key {key!r} (keys differing only in case collide in .resx)")
         entries[key] = value
     body = "".join(
         f'  <data name="{escape(k, {chr(34): "&quot;"})}" xml:space="preserve"><value>{escape(v)}</value></data>\n'

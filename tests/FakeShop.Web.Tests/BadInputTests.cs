@@ -187,6 +187,30 @@ public sealed class BadInputTests(WebFixture app) : WebTest(app)
         Assert.Equal("pt-BR", page.DocumentElement.GetAttribute("lang"));
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("99999999999")]
+    [InlineData("999999")]
+    [InlineData(Script)]
+    [InlineData(Sql)]
+    public async Task A_bad_cart_line_id_is_a_404_and_changes_nothing(string lineId)
+    {
+        var visitor = NewVisitor();
+        await AddFromProductPage(visitor, "webcam-4k-ultra", "2");
+        var cart = await visitor.GetAsync("/cart");
+        var token = Antiforgery(cart);
+
+        await visitor.PostAsync("/cart?handler=Update", [new("lineId", lineId), new("quantity", "1"), new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.NotFound, visitor.Status);
+        Assert.DoesNotContain(Script, await BodyAsync(visitor), StringComparison.Ordinal);
+        await visitor.PostAsync("/cart?handler=Remove", [new("lineId", lineId), new("__RequestVerificationToken", token)]);
+        Assert.Equal(HttpStatusCode.NotFound, visitor.Status);
+
+        Assert.Equal(2, CartCount(await visitor.GetAsync("/cart")));
+    }
+
     [Fact]
     public async Task Cart_changes_without_a_cart_cookie_are_not_found()
     {

@@ -238,4 +238,26 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
         Assert.NotNull(page.QuerySelector("#order-number"));
         Assert.Equal(1, await OrderCount());
     }
+
+    [Fact]
+    public async Task Markup_typed_into_the_checkout_form_is_stored_and_shown_as_text()
+    {
+        const string Script = "<script>alert(1)</script>";
+        var (visitor, form) = await VisitorAtCheckout();
+        var values = CheckoutValues();
+        foreach (var field in new[] { "Input.FirstName", "Input.LastName", "Input.AddressLine1", "Input.AddressLine2", "Input.City", "Input.State", "Input.Country", "Input.CardHolder" })
+        {
+            values[field] = Script;
+        }
+
+        var confirmation = await visitor.SubmitAsync(form, "#checkout-form", values);
+        var body = await BodyAsync(visitor);
+
+        Assert.NotNull(confirmation.QuerySelector("#order-number"));
+        Assert.Contains($"{Script} {Script}", Text(confirmation, "address"), StringComparison.Ordinal); // first and last name
+        Assert.DoesNotContain(Script, body, StringComparison.Ordinal);
+        Assert.Empty(confirmation.QuerySelectorAll("script:not([src])"));
+        await visitor.GetAsync("/orders");
+        Assert.DoesNotContain(Script, await BodyAsync(visitor), StringComparison.Ordinal);
+    }
 }

@@ -86,4 +86,15 @@ public sealed class LanguageTests(WebFixture app) : WebTest(app)
         Assert.Equal("R$13,009.00", Text(en, "#total"));
         Assert.Equal("R$10.00", Text(en, "#shipping"));
     }
+
+    [Fact]
+    public async Task The_search_summary_is_translated()
+    {
+        var visitor = NewVisitor();
+        var pt = await visitor.GetAsync("/shop?q=webcam");
+        Assert.Equal("2 produtos · busca: “webcam”", Text(pt, "#result-count"));
+
+        var en = await visitor.SubmitAsync(pt, "form.language-switch", new Dictionary<string, string> { ["culture"] = "en" });
+        Assert.Equal("2 products · search term: “webcam”", Text(en, "#result-count"));
+    }
 }

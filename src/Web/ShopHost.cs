@@ -58,7 +58,15 @@ public static partial class ShopHost
         });
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            // No page uses jQuery-style keys ("a[b]"), and their parser throws on a key like "x[" (an unbalanced
+            // bracket): any form POST or query string with one answered 500 (found by the fuzz test in
+            // FakeShop.Reliability.Tests). Without these two factories such keys are just unknown fields.
+            .AddMvcOptions(o =>
+            {
+                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(o.ValueProviderFactories);
+                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(o.ValueProviderFactories);
+            });
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "fs_af";

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace FakeShop.Container.Tests;
+
+/// <summary>The pushed image's manifest and config, read back from the test registry.</summary>
+[Collection(ContainerCollection.Name)]
+public sealed class ImageTests(ContainerFixture fixture)
+{
+    // Budgets from measurements (docs/container-image.md): framework-dependent on the distroless aspnet base,
+    // no ICU, 2026-11: 5.7 MB (OS) + 47.6 MB (.NET runtime) + 4.6 MB (app) = 57.9 MB compressed, 135 MB unpacked.
+    // Headroom for app growth and for podman, which recompresses the base layers itself on push.
+    public const long CompressedBudgetBytes = 64_000_000;
+    public const long UnpackedBudgetBytes = 150_000_000;
+
+    [ContainerFact]
+    public async Task Config_runs_the_app_itself_as_uid_1654_on_port_8080()
+    {
+        using var config = await fixture.GetImageConfigAsync(ContainerFixture.ImageName, fixture.Digest);
+        var c = config.RootElement.GetProperty("config");
+
+        Assert.Equal("1654", c.GetProperty("User").GetString());
+        Assert.Equal([ContainerFixture.AppEntrypoint], c.GetProperty("Entrypoint").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(!c.TryGetProperty("Cmd", out var cmd) || cmd.ValueKind == JsonValueKind.Null || cmd.GetArrayLength() == 0,
+            "Cmd should be empty so `docker run IMAGE migrate` passes exactly `migrate` to the app");
+        Assert.Equal("/app", c.GetProperty("WorkingDir").GetString());
+        Assert.True(c.GetProperty("ExposedPorts").TryGetProperty("8080/tcp", out _), "EXPOSE 8080 missing");
+        var env = c.GetProperty("Env").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains("ASPNETCORE_HTTP_PORTS=8080", env);
+        Assert.Contains("DOTNET_SYSTEM_GLOBALIZATION_PREDEFINED_CULTURES_ONLY=false", env);
+    }
+
+    [ContainerFact]
+    public async Task Config_has_oci_labels_for_source_revision_and_version()
+    {
+        using var config = await fixture.GetImageConfigAsync(ContainerFixture.ImageName, fixture.Digest);
+        var labels = config.RootElement.GetProperty("config").GetProperty("Labels");
+        string Label(string name) => labels.TryGetProperty(name, out var v) ? v.GetString() ?? string.Empty : string.Empty;
+
+        Assert.Equal(fixture.BuildRevision, Label("org.opencontainers.image.revision"));
+        Assert.Matches("^[0-9a-f]{40}$", fixture.BuildRevision);
+        Assert.NotEmpty(Label("org.opencontainers.image.source"));
+        Assert.NotEmpty(Label("org.opencontainers.image.version"));
+        Assert.Equal(fixture.Tags[0], Label("org.opencontainers.image.version"));
+        Assert.True(DateTimeOffset.TryParse(Label("org.opencontainers.image.created"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _),
+            "org.opencontainers.image.created is not a timestamp");
+    }
+
+    [ContainerFact]
+    public async Task Version_and_commit_tags_point_at_the_printed_digest()
+    {
+        Assert.Equal(2, fixture.Tags.Count);
+        Assert.StartsWith(fixture.Tags[1], fixture.BuildRevision, StringComparison.Ordinal);
+        foreach (var tag in fixture.Tags)
+        {
+            var (_, _, digest) = await fixture.GetManifestAsync(ContainerFixture.ImageName, tag);
+            Assert.Equal(fixture.Digest, digest);
+        }
+    }
+
+    [ContainerFact]
+    public async Task Image_is_the_runtime_base_plus_only_the_app()
+    {
+        var baseLayers = await LayersAsync("dotnet/aspnet", "10.0-distroless");
+        var appLayers = await LayersAsync(ContainerFixture.ImageName, fixture.Digest);
+
+        Assert.True(appLayers.Count > baseLayers.Count, "the app image has no layers of its own");
+        // podman recompresses the base layers on push, so compare by count there; docker pushes them unchanged.
+        if (fixture.EngineName == "docker")
+        {
+            Assert.Equal(baseLayers.Select(l => l.Digest), appLayers.Take(baseLayers.Count).Select(l => l.Digest));
+        }
+
+        var added = appLayers.Skip(baseLayers.Count).Sum(l => l.Size);
+        fixture.Log($"layers: base {string.Join(" + ", baseLayers.Select(l => Mb(l.Size)))} MB, app adds {Mb(added)} MB");
+        Assert.True(added < 15_000_000, $"the app adds {Mb(added)} MB compressed: more than the published app?");
+    }
+
+    [ContainerFact]
+    public async Task Image_size_is_within_the_budget()
+    {
+        var layers = await LayersAsync(ContainerFixture.ImageName, fixture.Digest);
+        var compressed = layers.Sum(l => l.Size);
+        var inspect = await fixture.EngineAsync(["image", "inspect", "-f", "{{.Size}}", fixture.ImageReference]);
+        var unpacked = long.Parse(inspect.EnsureSuccess().StandardOutput.Trim(), CultureInfo.InvariantCulture);
+        fixture.Log($"image size: {Mb(compressed)} MB compressed ({layers.Count} layers), {Mb(unpacked)} MB unpacked");
+
+        Assert.True(compressed <= CompressedBudgetBytes, $"{Mb(compressed)} MB compressed > budget {Mb(CompressedBudgetBytes)} MB");
+        Assert.True(unpacked <= UnpackedBudgetBytes, $"{Mb(unpacked)} MB unpacked > budget {Mb(UnpackedBudgetBytes)} MB");
+    }
+
+    private static string Mb(long bytes) => (bytes / 1_000_000d).ToString("F1", CultureInfo.InvariantCulture);
+
+    private async Task<List<(string Digest, long Size)>> LayersAsync(string repository, string reference)
+    {
+        var (body, _, _) = await fixture.GetManifestAsync(repository, reference);
+        using var manifest = JsonDocument.Parse(body);
+        return manifest.RootElement.GetProperty("layers").EnumerateArray()
+            .Select(l => (l.GetProperty("digest").GetString()!, l.GetProperty("size").GetInt64()))
+            .ToList();
+    }
+}

@@ -40,6 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Shop.InitializeAsync();
         BaseAddress = Shop.Factory.KestrelAddress;
         _playwright = await Playwright.CreateAsync();
+        // Expectations retry until this long (default 5 s): the machine's two cores are shared with other runs.
+        Assertions.SetDefaultExpectTimeout(30_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,

@@ -41,7 +41,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         });
         _contexts.Add(context);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous: the machine's two cores are shared with other test runs.
+        page.SetDefaultTimeout(30_000);
         return page;
     }
 
@@ -56,7 +57,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    protected static Task ExpectUrl(IPage page, string pattern) => Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern));
+    protected static Task ExpectUrl(IPage page, string pattern) =>
+        Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern));
 
     protected static async Task FillCheckout(IPage page, string card, string cvv = "123")
     {

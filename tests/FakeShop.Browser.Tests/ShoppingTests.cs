@@ -88,10 +88,15 @@ public sealed class ShoppingTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectUrl(page, "/shop$");
 
         await page.Locator("article.product-card", new() { HasText = "Caixa de Som" }).GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator("#flash")).ToBeVisibleAsync(); // the page after the post has loaded
         await page.ClickAsync(".navbar-toggler");
+        var cartLink = page.Locator("#cart-link");
+        await Assertions.Expect(cartLink).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#cart-count")).ToHaveTextAsync("1");
-        await page.ClickAsync("#cart-link");
+        await cartLink.ClickAsync();
+        await ExpectUrl(page, "/cart$");
         await page.ClickAsync("#go-checkout");
+        await ExpectUrl(page, "/checkout$");
         await FillCheckout(page, "4000 0000 0000 0002", "987");
         await page.ClickAsync("#place-order");
 

@@ -18,3 +18,10 @@ catch (Microsoft.Extensions.Options.OptionsValidationException ex)
     await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", ex.Failures));
     return 2;
 }
+catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is Microsoft.Extensions.Options.OptionsValidationException))
+{
+    // Several option types failing ValidateOnStart together arrive bundled; still one line.
+    var failures = ex.InnerExceptions.Cast<Microsoft.Extensions.Options.OptionsValidationException>().SelectMany(e => e.Failures);
+    await Console.Error.WriteLineAsync("Configuration error: " + string.Join(" ", failures));
+    return 2;
+}

@@ -11,6 +11,7 @@ using FakeShop.Web.Health;
 using FakeShop.Web.Images;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
+using FakeShop.Web.Operations;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -83,6 +84,7 @@ public static partial class ShopHost
         builder.AddShopAdmin();
         builder.Services.AddShopHealthChecks();
         builder.AddShopTelemetry();
+        builder.AddShopOperations();
 
         return builder.Build();
     }
@@ -131,6 +133,7 @@ public static partial class ShopHost
     private static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseShopOperations();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -140,7 +143,7 @@ public static partial class ShopHost
         {
             ExceptionHandlingPath = "/Error",
             // A database that is down is a temporary condition, not a bug: say 503 so proxies and clients retry.
-            StatusCodeSelector = ex => ex is DbException or TimeoutException ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => OperationsHostExtensions.IsDatabaseOutage(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();

@@ -22,10 +22,11 @@ public sealed class PostgresServer : IAsyncDisposable
         _dataRoot = dataRoot;
     }
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="forceThrowaway">Always a private cluster, even with SHOP_TEST_PG: for tests that stop it.</param>
+    public static async Task<PostgresServer> StartAsync(bool forceThrowaway = false)
     {
         var external = Environment.GetEnvironmentVariable("SHOP_TEST_PG");
-        if (!string.IsNullOrWhiteSpace(external))
+        if (!forceThrowaway && !string.IsNullOrWhiteSpace(external))
         {
             return new PostgresServer(external, null);
         }
@@ -46,8 +47,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await RunPgAsync(asRoot, "initdb", $"-D {root}/data -A trust -U postgres --no-sync -E UTF8 --locale=C.UTF-8");
         // Durability is irrelevant for a throwaway test cluster; speed is not.
-        await RunPgAsync(asRoot, "pg_ctl",
-            $"-D {root}/data -l {root}/log -w -t 60 -o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
+        // The server options go into postgresql.auto.conf, so RestartAsync (a plain "pg_ctl start") comes back on the
+        // same port and socket folder; passed with -o they would apply to the first start only.
+        await File.AppendAllTextAsync(Path.Combine(root, "data", "postgresql.auto.conf"),
+            $"port = {port}\nunix_socket_directories = '{root}'\nlisten_addresses = '127.0.0.1'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 300\n");
+        await RunPgAsync(asRoot, "pg_ctl", $"-D {root}/data -l {root}/log -w -t 60 start");
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", root);
     }
 

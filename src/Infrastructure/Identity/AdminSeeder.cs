@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -35,13 +36,13 @@ public sealed partial class AdminSeeder(IServiceProvider services, IOptions<Admi
         if (user is null)
         {
             user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            Ensure(await users.CreateAsync(user, password), "create the admin user " + email);
-            LogCreated(email);
+            Ensure(await users.CreateAsync(user, password), "create the admin user " + LogRedaction.MaskEmail(email));
+            LogCreated(LogRedaction.MaskEmail(email));
         }
 
         if (!await users.IsInRoleAsync(user, ShopRoles.Admin))
         {
-            Ensure(await users.AddToRoleAsync(user, ShopRoles.Admin), "add " + email + " to the Admin role");
+            Ensure(await users.AddToRoleAsync(user, ShopRoles.Admin), "add " + LogRedaction.MaskEmail(email) + " to the Admin role");
         }
     }
 
@@ -58,5 +59,5 @@ public sealed partial class AdminSeeder(IServiceProvider services, IOptions<Admi
     private partial void LogNoAdmin();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created the first admin user {Email}")]
-    private partial void LogCreated(string email);
+    private partial void LogCreated(string email); // masked: logs are shipped and kept, addresses are personal data
 }

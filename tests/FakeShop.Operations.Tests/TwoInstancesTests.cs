@@ -1,0 +1,57 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using FakeShop.Operations.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace FakeShop.Operations.Tests;
+
+/// <summary>
+/// Issue 5, many replicas: the Data Protection keys live in the database, so a cart cookie and an antiforgery token
+/// sealed by one instance open on another, and after a restart. An instance on another database (other keys) must
+/// refuse them, which shows the test can tell the difference.
+/// </summary>
+public sealed class TwoInstancesTests(PostgresFixture pg) : IClassFixture<PostgresFixture>
+{
+    private static readonly Uri Site = new("http://localhost");
+
+    [Fact]
+    public async Task Cookies_and_antiforgery_tokens_from_one_instance_are_accepted_by_another_and_after_a_restart()
+    {
+        var cs = await pg.Server.CreateDatabaseAsync("ops_replicas");
+        await using var a = new ShopFactory("Postgres", cs);
+        await using var b = new ShopFactory("Postgres", cs);
+        var jar = new CookieContainer();
+        var onA = new HtmlClient(a.CreateDefaultClient(Site, new RedirectHandler(), new CookieContainerHandler(jar)));
+        var onB = new HtmlClient(b.CreateDefaultClient(Site, new RedirectHandler(), new CookieContainerHandler(jar)));
+
+        // Add to cart on A: A issues the visitor cookie; B shows the same cart.
+        await Shopper.AddToCartAsync(onA);
+        Assert.NotNull(jar.GetCookies(Site)["fs_visitor"]);
+        Assert.Contains("Webcam 4K Ultra", (await onB.GetAsync("/cart")).Body!.TextContent, StringComparison.Ordinal);
+
+        // A form (and antiforgery cookie) from A, submitted to B.
+        var page = await onA.GetAsync("/product/ring-light-18");
+        await onB.SubmitAsync(page, "#add-to-cart");
+        Assert.Equal(HttpStatusCode.OK, onB.Status);
+        var cart = (await onA.GetAsync("/cart")).Body!.TextContent;
+        Assert.Contains("Ring Light", cart, StringComparison.Ordinal);
+        Assert.Contains("Webcam 4K Ultra", cart, StringComparison.Ordinal);
+
+        // Restart B (a new instance on the same database): the cookies still open.
+        await b.DisposeAsync();
+        await using var restarted = new ShopFactory("Postgres", cs);
+        var onRestarted = new HtmlClient(restarted.CreateDefaultClient(Site, new RedirectHandler(), new CookieContainerHandler(jar)));
+        Assert.Contains("Ring Light", (await onRestarted.GetAsync("/cart")).Body!.TextContent, StringComparison.Ordinal);
+        await onRestarted.SubmitAsync(await onA.GetAsync($"/product/{Shopper.Product}"), "#add-to-cart");
+        Assert.Equal(HttpStatusCode.OK, onRestarted.Status);
+
+        // Control: an instance with its own database has other keys and opens neither cookie nor token.
+        await using var stranger = new ShopFactory("Postgres", await pg.Server.CreateDatabaseAsync("ops_replicas_other"));
+        var onStranger = new HtmlClient(stranger.CreateDefaultClient(Site, new CookieContainerHandler(jar)));
+        Assert.DoesNotContain("Ring Light", (await onStranger.GetAsync("/cart")).Body!.TextContent, StringComparison.Ordinal);
+        var form = (await onA.GetAsync($"/product/{Shopper.Product}")).QuerySelector<IHtmlFormElement>("#add-to-cart")!;
+        using var refused = await onStranger.Http.PostAsync("/cart?handler=Add", new FormUrlEncodedContent(HtmlClient.FormFields(form)));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+}

@@ -260,4 +260,38 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
         await visitor.GetAsync("/orders");
         Assert.DoesNotContain(Script, await BodyAsync(visitor), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_price_change_after_the_form_was_shown_is_confirmed_before_paying()
+    {
+        var (visitor, form) = await VisitorAtCheckout("webcam-4k-ultra", "1");
+        await App.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Products.Where(p => p.Slug == "webcam-4k-ultra"), s => s.SetProperty(p => p.Price, FakeShop.Domain.Common.Money.Brl(949.90m))));
+
+        var page = await visitor.SubmitAsync(form, "#checkout-form", CheckoutValues());
+
+        Assert.Equal("/checkout", PathOf(visitor));
+        Assert.Contains("Webcam 4K Ultra", Text(page, "#checkout-error"), StringComparison.Ordinal);
+        Assert.Equal($"R${Nbsp}959,90", Text(page, ".cart-totals #total"));
+        Assert.Equal(0, await OrderCount());
+
+        var confirmation = await visitor.SubmitAsync(page, "#checkout-form", CheckoutValues());
+        Assert.Equal($"R${Nbsp}959,90", Text(confirmation, "#order-total"));
+    }
+
+    [Fact]
+    public async Task Checkout_is_refused_while_a_line_exceeds_the_stock()
+    {
+        var visitor = NewVisitor();
+        await AddFromProductPage(visitor, "camera-dslr-pro", "3");
+        await App.Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+            db.Products.Where(p => p.Slug == "camera-dslr-pro"), s => s.SetProperty(p => p.Stock, 2)));
+
+        var page = await visitor.GetAsync("/checkout");
+
+        Assert.Equal("/cart", PathOf(visitor));
+        Assert.NotNull(page.QuerySelector("#cart-problems"));
+        Assert.NotNull(page.QuerySelector(".line-stock"));
+        Assert.Null(page.QuerySelector("#go-checkout"));
+    }
 }

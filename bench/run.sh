@@ -5,6 +5,8 @@
 #   DURATION=5s bench/run.sh          # shorter runs while iterating
 #   APP_DIR=/tmp/pub bench/run.sh     # reuse an existing `dotnet publish` output instead of publishing again
 #   UPDATE_DOCS=0 bench/run.sh        # do not rewrite the results block in docs/performance.md
+#   APP_ENV="DOTNET_gcServer=0" bench/run.sh   # measure a runtime-settings variant of the same build
+#   MODE=soak bench/run.sh (= bench/soak.sh)   # SOAK_MINUTES (10) of mixed load instead of the benchmark
 #
 # What it does, in order:
 #  1. installs wrk and nginx-light when missing (Debian packages);
@@ -97,7 +99,8 @@ start_app() {
         export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_NOLOGO=1 \
             Database__Provider=Postgres ConnectionStrings__Shop="$CS" Database__MigrateOnStartup=true \
             Logging__LogLevel__Default=Warning RateLimiting__PermitsPerMinute=1000000 Shutdown__DrainSeconds=0
-        exec dotnet "$APP_DIR/FakeShop.Web.dll"
+        # APP_ENV="DOTNET_gcServer=0 ..." runs a variant (runtime knobs) without rebuilding.
+        exec env ${APP_ENV:-} dotnet "$APP_DIR/FakeShop.Web.dll"
     ) >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
 }
@@ -142,6 +145,64 @@ for _ in $(seq 1 "$VISITORS"); do
     grep -i '^set-cookie: fs_visitor=' "$WORK/h.txt" | sed 's/^[^=]*=//;s/;.*//' | tr -d '\r' >>"$WORK/visitors.txt"
 done
 [ "$(wc -l <"$WORK/visitors.txt")" -eq "$VISITORS" ] || die "did not get $VISITORS visitor cookies"
+
+# ---------------------------------------------------------------- soak mode: mixed load, minute by minute
+if [ "${MODE:-bench}" = soak ]; then
+    SOAK_MINUTES=${SOAK_MINUTES:-10}
+    export BENCH_LUA="$ROOT/bench/lua" BENCH_VISITORS="$WORK/visitors.txt" BENCH_PRODUCTS="$WORK/products.txt" \
+           BENCH_AF_TOKEN="$AF_TOKEN" BENCH_AF_COOKIE="$AF_COOKIE" BENCH_SEARCH_URL="$SEARCH_URL" BENCH_PRODUCT_SLUG="$PRODUCT_SLUG"
+    psqlq -c "UPDATE products SET \"Stock\" = 1000000" >/dev/null
+    SOAK_ROWS="| minute | browse req/s | add req/s | orders/s | errors | RSS MB |"$'\n'"|---:|---:|---:|---:|---:|---:|"
+    total_errors=0; first_rss=; rss_list=()
+    log "soak: $SOAK_MINUTES minutes of browse (8 connections) + add to cart (4) + checkout flows (4) at once"
+    for m in $(seq 1 "$SOAK_MINUTES"); do
+        # Cart lines near the 99-unit cap belong to the add-to-cart visitors (checkout carts hold 1 unit): reset them.
+        psqlq -c "DELETE FROM cart_lines WHERE \"Quantity\" > 50" -c "UPDATE products SET \"Stock\" = 1000000" >/dev/null
+        BENCH_THREADS=1 wrk -t1 -c8 -d60s -s "$BENCH_LUA/browse.lua" "$BASE" >"$WORK/soak-browse.txt" 2>&1 &
+        b=$!
+        BENCH_THREADS=1 wrk -t1 -c4 -d60s -s "$BENCH_LUA/add.lua" "$BASE" >"$WORK/soak-add.txt" 2>&1 &
+        a=$!
+        BENCH_VISITOR_OFFSET=$((VISITORS - 4)) wrk -t4 -c4 -d60s -s "$BENCH_LUA/checkout.lua" "$BASE" >"$WORK/soak-checkout.txt" 2>&1 &
+        c=$!
+        wait $b $a $c
+        rss=$(awk '/^VmRSS/{print int($2/1024)}' "/proc/$APP_PID/status")
+        rss_list+=("$rss")
+        row=$(python3 - "$WORK" "$m" "$rss" <<'PY'
+import sys
+work, minute, rss = sys.argv[1:]
+def kv(name):
+    for line in open(f"{work}/soak-{name}.txt", encoding="utf-8"):
+        if line.startswith("BENCH "):
+            return dict(p.split("=", 1) for p in line.split()[1:])
+    raise SystemExit(f"no result from the {name} load")
+b, a, c = kv("browse"), kv("add"), kv("checkout")
+errors = sum(int(x["status_errors"]) + int(x["socket_errors"]) + int(x["bad"]) for x in (b, a, c))
+print(f"| {minute} | {float(b['rps']):,.0f} | {float(a['rps']):,.0f} | {int(c['orders']) / float(c['seconds']):,.1f} | {errors} | {rss} |")
+PY
+)
+        log "soak minute $m: $row"
+        total_errors=$((total_errors + $(awk -F'|' '{gsub(/ /,"",$6); print $6}' <<<"$row")))
+        SOAK_ROWS+=$'\n'"$row"
+    done
+    ORDERS=$(psqlq -c "SELECT count(*) FROM orders")
+    LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
+    SOAK_SUMMARY="- $SOAK_MINUTES minutes; RSS per minute (MB): ${rss_list[*]}; peak RSS $(( $(awk '/^VmHWM/{print $2}' "/proc/$APP_PID/status") / 1024 )) MB
+- errors in total: $total_errors (non-2xx/3xx, socket errors, unexpected statuses in the add and checkout scripts); orders in the database: $ORDERS
+- load average at the end: $LOAD; run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    printf '\n%s\n\n%s\n' "$SOAK_ROWS" "$SOAK_SUMMARY"
+    if [ "$UPDATE_DOCS" = 1 ] && grep -q '<!-- soak:begin -->' "$ROOT/docs/performance.md" 2>/dev/null; then
+        python3 - "$ROOT/docs/performance.md" "$SOAK_ROWS" "$SOAK_SUMMARY" <<'PY'
+import sys, re
+path, rows, summary = sys.argv[1:]
+text = open(path, encoding="utf-8").read()
+block = "<!-- soak:begin -->\n" + rows + "\n\n" + summary + "\n<!-- soak:end -->"
+text = re.sub(r"<!-- soak:begin -->.*?<!-- soak:end -->", lambda m: block, text, flags=re.S)
+open(path, "w", encoding="utf-8").write(text)
+PY
+        log "docs/performance.md updated (soak)"
+    fi
+    exit 0
+fi
 
 # ---------------------------------------------------------------- 4. the static ceiling
 mkdir -p "$WORK/nginx/html" "$WORK/nginx/tmp"

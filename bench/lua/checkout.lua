@@ -17,7 +17,7 @@ end
 function init(args)
   local visitors = lines(os.getenv("BENCH_VISITORS"))
   products = lines(os.getenv("BENCH_PRODUCTS"))
-  visitor = visitors[(id % #visitors) + 1]
+  visitor = visitors[((id + tonumber(os.getenv("BENCH_VISITOR_OFFSET") or "0")) % #visitors) + 1]
   token = os.getenv("BENCH_AF_TOKEN")
   cookie = "fs_af=" .. os.getenv("BENCH_AF_COOKIE") .. "; fs_visitor=" .. visitor
   step, n, bad, orders = 1, 0, 0, 0

@@ -315,6 +315,7 @@ public sealed partial class ContainerFixture : IAsyncLifetime
         else
         {
             // containers.md §4b: the sandbox refuses podman's default rlimits and crun's hybrid-cgroup setup.
+            // overlay rather than the vfs used there: vfs copies the 1.2 GB SDK filesystem for every build step.
             EngineCli = ProcessRunner.Which("podman")!;
             var pm = Path.Combine(WorkDir, "pm");
             Directory.CreateDirectory(Path.Combine(pm, "tmp"));
@@ -332,12 +333,22 @@ public sealed partial class ContainerFixture : IAsyncLifetime
             var storage = Path.Combine(pm, "storage.conf");
             await File.WriteAllTextAsync(storage, $"""
                 [storage]
-                driver = "vfs"
+                driver = "overlay"
                 graphroot = "{pm}/root"
                 runroot = "{pm}/run"
                 """);
+            // The test registry speaks plain HTTP; docker trusts 127.0.0.0/8 by default, podman needs to be told
+            // (build.sh passes --tls-verify=false, but `podman run IMAGE@digest` pulls the pushed image again).
+            var registries = Path.Combine(pm, "registries.conf");
+            await File.WriteAllTextAsync(registries, $"""
+                unqualified-search-registries = []
+                [[registry]]
+                location = "{Registry}"
+                insecure = true
+                """);
             EngineEnvironment["CONTAINERS_CONF"] = conf;
             EngineEnvironment["CONTAINERS_STORAGE_CONF"] = storage;
+            EngineEnvironment["CONTAINERS_REGISTRIES_CONF"] = registries;
             (await EngineAsync(["info", "--format", "{{.Store.GraphDriverName}}"])).EnsureSuccess();
         }
 

@@ -160,6 +160,8 @@ public sealed class BadInputTests(WebFixture app) : WebTest(app)
     [InlineData("//evil.example/")]
     [InlineData("/\\evil.example/")]
     [InlineData("javascript:alert(1)")]
+    [InlineData("/\t/evil.example/")]          // browsers drop the tab: "//evil.example/"
+    [InlineData("/cart\r\nSet-Cookie: x=1")]   // header injection
     public async Task Return_urls_never_leave_the_shop(string returnUrl)
     {
         var visitor = NewVisitor(followRedirects: false);

@@ -186,8 +186,8 @@ public sealed class CataloguePageTests(WebFixture app) : WebTest(app)
             counts[url] = counter.Count;
         }
 
-        // COUNT + page + categories for the filter + categories for the navigation menu.
-        Assert.Equal(4, counts["/shop"]);
+        // At most COUNT + page + categories for the filter + categories for the menu (which may reuse the filter's).
+        Assert.InRange(counts["/shop"], 2, 4);
         Assert.All(counts, c => Assert.Equal(counts["/shop"], c.Value));
     }
 }

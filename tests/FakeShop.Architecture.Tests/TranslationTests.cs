@@ -46,7 +46,7 @@ public partial class TranslationTests
         var root = RepoRoot();
         var resx = File.ReadAllText(Path.Combine(root, "src/Web/Resources/Localization.SharedResource.pt-BR.resx"));
         var count = File.ReadAllLines(Path.Combine(root, "src/Web/Resources/translations.pt-BR.tsv")).Count(l => l.Length > 0 && !l.StartsWith('#'));
-        Assert.Equal(count, Regex.Matches(resx, "<data name=").Count);
+        Assert.Equal(count, Regex.Count(resx, "<data name="));
     }
 
     internal static string RepoRoot()

@@ -25,7 +25,7 @@ public sealed class ShopMetrics
         _orderValue = meter.CreateCounter<double>("fakeshop.order.value", "BRL", "Value of placed orders");
         _cartAdditions = meter.CreateCounter<long>("fakeshop.cart.additions", "{item}", "Units added to carts");
         _paymentDeclines = meter.CreateCounter<long>("fakeshop.payment.declines", "{payment}", "Payments declined");
-        _soldOutRejections = meter.CreateCounter<long>("fakeshop.soldout.rejections", "{checkout}", "Checkouts rejected because stock ran out");
+        _soldOutRejections = meter.CreateCounter<long>("fakeshop.sold_out.rejections", "{checkout}", "Checkouts rejected because stock ran out");
         _checkoutFailures = meter.CreateCounter<long>("fakeshop.checkout.failures", "{checkout}", "Checkouts that did not place an order, by reason");
     }
 

@@ -6,7 +6,8 @@
 #   APP_DIR=/tmp/pub bench/run.sh     # reuse an existing `dotnet publish` output instead of publishing again
 #   UPDATE_DOCS=0 bench/run.sh        # do not rewrite the results block in docs/performance.md
 #   APP_ENV="DOTNET_gcServer=0" bench/run.sh   # measure a runtime-settings variant of the same build
-#   MODE=soak bench/run.sh (= bench/soak.sh)   # SOAK_MINUTES (10) of mixed load instead of the benchmark
+#   MODE=soak bench/run.sh (= bench/soak.sh)   # SOAK_MINUTES (10) of mixed load instead of the benchmark;
+#                                               # a request slower than SOAK_TIMEOUT (10s) counts as an error
 #
 # What it does, in order:
 #  1. installs wrk and nginx-light when missing (Debian packages);
@@ -158,11 +159,11 @@ if [ "${MODE:-bench}" = soak ]; then
     for m in $(seq 1 "$SOAK_MINUTES"); do
         # Cart lines near the 99-unit cap belong to the add-to-cart visitors (checkout carts hold 1 unit): reset them.
         psqlq -c "DELETE FROM cart_lines WHERE \"Quantity\" > 50" -c "UPDATE products SET \"Stock\" = 1000000" >/dev/null
-        BENCH_THREADS=1 wrk -t1 -c8 -d60s -s "$BENCH_LUA/browse.lua" "$BASE" >"$WORK/soak-browse.txt" 2>&1 &
+        BENCH_THREADS=1 wrk --timeout "${SOAK_TIMEOUT:-10s}" -t1 -c8 -d60s -s "$BENCH_LUA/browse.lua" "$BASE" >"$WORK/soak-browse.txt" 2>&1 &
         b=$!
-        BENCH_THREADS=1 wrk -t1 -c4 -d60s -s "$BENCH_LUA/add.lua" "$BASE" >"$WORK/soak-add.txt" 2>&1 &
+        BENCH_THREADS=1 wrk --timeout "${SOAK_TIMEOUT:-10s}" -t1 -c4 -d60s -s "$BENCH_LUA/add.lua" "$BASE" >"$WORK/soak-add.txt" 2>&1 &
         a=$!
-        BENCH_VISITOR_OFFSET=$((VISITORS - 4)) wrk -t4 -c4 -d60s -s "$BENCH_LUA/checkout.lua" "$BASE" >"$WORK/soak-checkout.txt" 2>&1 &
+        BENCH_VISITOR_OFFSET=$((VISITORS - 4)) wrk --timeout "${SOAK_TIMEOUT:-10s}" -t4 -c4 -d60s -s "$BENCH_LUA/checkout.lua" "$BASE" >"$WORK/soak-checkout.txt" 2>&1 &
         c=$!
         wait $b $a $c
         rss=$(awk '/^VmRSS/{print int($2/1024)}' "/proc/$APP_PID/status")

@@ -63,8 +63,10 @@ done
 run_tests() { # $1 = label, rest = dotnet test arguments
   local label=$1; shift
   say "tests: $label"
-  dotnet test "$@" --no-build --logger "console;verbosity=normal" 2>&1 | tee "$LOG_DIR/test-$label.log" \
-    | grep -E "^\s+(Passed|Failed|Skipped) |(Passed|Failed)! +-|error|Error Message" | grep -vE "^\s+Passed " || true
+  # The full log (app logs included) goes to the file; the console gets failures and the counts.
+  dotnet test "$@" --no-build --logger "console;verbosity=normal" >"$LOG_DIR/test-$label.log" 2>&1
+  grep -E "^\s+Failed [A-Za-z]|^\s+(Error Message|Assert)|^Total tests:|^\s+(Passed|Failed|Skipped): +[0-9]+$|error (CS|MSB)[0-9]+|Test Run Aborted" \
+    "$LOG_DIR/test-$label.log" | head -60 || true
 }
 
 container_project=tests/FakeShop.Container.Tests/FakeShop.Container.Tests.csproj
@@ -79,6 +81,8 @@ fi
 
 # ---- 4. One summary line for CI ----------------------------------------------------------------------------------
 cat "$LOG_DIR"/test-*.log | awk -v guard="$guard_failed" '
-  /(Passed|Failed)! +- +Failed:/ { gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }
-  /error MSB|Test Run Aborted|The active test run was aborted/ { aborted++ }
-  END { f += guard + (aborted > 0 ? 1 : 0); if (s > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s; else printf "%d passed, %d failed\n", p, f; exit (f > 0 || p == 0) ? 1 : 0 }'
+  /^ +Passed: +[0-9]+$/  { p += $2 }
+  /^ +Failed: +[0-9]+$/  { f += $2 }
+  /^ +Skipped: +[0-9]+$/ { s += $2 }
+  /Test Run Aborted|error MSB[0-9]+/ { aborted++ }
+  END { f += guard + aborted; if (s > 0) printf "%d passed, %d failed, %d skipped\n", p, f, s; else printf "%d passed, %d failed\n", p, f; exit (f > 0 || p == 0) ? 1 : 0 }'

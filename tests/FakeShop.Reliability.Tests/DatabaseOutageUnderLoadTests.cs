@@ -31,6 +31,13 @@ public sealed class OutageFixture : IAsyncLifetime
         }.ConnectionString;
         Factory = new ShopFactory("Postgres", ConnectionString, settings: new Dictionary<string, string?> { ["RateLimiting:PermitsPerMinute"] = "0" });
         _ = Factory.Services;
+
+        // The buyers loop for about 20 s; with the seed's stock they could sell a product out, and a sold-out 409
+        // is not what this test is about.
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("UPDATE products SET \"Stock\" = 1000000", conn);
+        await cmd.ExecuteNonQueryAsync();
     }
 
     public HtmlClient NewVisitor() => new(Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));

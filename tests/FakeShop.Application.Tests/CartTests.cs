@@ -39,6 +39,21 @@ public sealed class CartTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(6, await Send(m => m.Send(new GetCartItemCountQuery(_visitor))));
     }
 
+    [Fact]
+    public async Task Simultaneous_adds_by_one_visitor_all_succeed_into_a_single_line()
+    {
+        // A double click or two tabs: both requests may try to create the cart and the line at the same moment.
+        var visitor = Guid.NewGuid();
+        var adds = Enumerable.Range(0, 8).Select(_ => Task.Run(() => Add("ring-light-18", 1, visitor)));
+
+        var counts = await Task.WhenAll(adds);
+
+        Assert.All(counts, c => Assert.InRange(c, 1, 8));
+        var cart = await View(visitor);
+        Assert.Single(cart.Lines);
+        Assert.InRange(cart.Lines[0].Quantity, 1, 8);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -30,6 +30,8 @@ public abstract class ShopDbContext(DbContextOptions options)
 
     public abstract bool IsUniqueViolation(DbUpdateException exception);
 
+    public void DiscardChanges() => ChangeTracker.Clear();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -24,6 +24,9 @@ public interface IShopDbContext
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Forgets every tracked entity, so a retried unit of work reloads what another request just wrote.</summary>
+    void DiscardChanges();
+
     /// <summary>True when the exception is a unique-constraint violation of the current provider.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
 }

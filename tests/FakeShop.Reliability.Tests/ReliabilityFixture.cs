@@ -44,22 +44,7 @@ public sealed record PreparedCheckout(HtmlClient Client, List<KeyValuePair<strin
 
 public static class Shopper
 {
-    public static readonly Dictionary<string, string> ApprovedCard = new()
-    {
-        ["Input.FirstName"] = "Ana",
-        ["Input.LastName"] = "Souza",
-        ["Input.Email"] = "ana@example.com",
-        ["Input.Phone"] = "(11) 91234-5678",
-        ["Input.AddressLine1"] = "Rua Augusta, 100",
-        ["Input.City"] = "São Paulo",
-        ["Input.State"] = "SP",
-        ["Input.PostalCode"] = "01000-000",
-        ["Input.Country"] = "Brasil",
-        ["Input.CardHolder"] = "ANA SOUZA",
-        ["Input.CardNumber"] = "4111 1111 1111 1111",
-        ["Input.CardExpiry"] = "12/35",
-        ["Input.Cvv"] = "123",
-    };
+    public static readonly Dictionary<string, string> ApprovedCard = CheckoutForm.Values(email: "ana@example.com");
 
     /// <summary>Puts one unit of the product in the visitor's cart through the product page's form, then opens checkout.</summary>
     public static async Task<PreparedCheckout> PrepareAsync(HtmlClient client, string productSlug)

@@ -70,21 +70,6 @@ public abstract class WebTest(WebFixture app) : IAsyncLifetime
     protected static string PathOf(HtmlClient visitor) => visitor.LastResponse!.RequestMessage!.RequestUri!.PathAndQuery;
 
     /// <summary>The checkout form as a careful customer fills it in.</summary>
-    protected static Dictionary<string, string> CheckoutValues(string card = "4111 1111 1111 1111", string cvv = "123") => new()
-    {
-        ["Input.FirstName"] = "Ana",
-        ["Input.LastName"] = "Souza",
-        ["Input.Email"] = "ana.souza@example.com",
-        ["Input.Phone"] = "(11) 91234-5678",
-        ["Input.AddressLine1"] = "Avenida Paulista, 1000",
-        ["Input.AddressLine2"] = "Apto 42",
-        ["Input.City"] = "São Paulo",
-        ["Input.State"] = "SP",
-        ["Input.PostalCode"] = "01310-100",
-        ["Input.Country"] = "Brasil",
-        ["Input.CardHolder"] = "ANA SOUZA",
-        ["Input.CardNumber"] = card,
-        ["Input.CardExpiry"] = "12/" + ((DateTime.UtcNow.Year + 3) % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.Cvv"] = cvv,
-    };
+    protected static Dictionary<string, string> CheckoutValues(string card = CheckoutForm.ApprovedCard, string cvv = "123") =>
+        CheckoutForm.Values(card, cvv);
 }

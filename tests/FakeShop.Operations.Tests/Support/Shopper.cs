@@ -28,23 +28,7 @@ public static class Shopper
         return await visitor.SubmitAsync(form, "#checkout-form", CheckoutFields(card));
     }
 
-    public static Dictionary<string, string> CheckoutFields(string card) => new()
-    {
-        ["Input.FirstName"] = "Ana",
-        ["Input.LastName"] = "Souza",
-        ["Input.Email"] = Email,
-        ["Input.Phone"] = "(11) 91234-5678",
-        ["Input.AddressLine1"] = "Avenida Paulista, 1000",
-        ["Input.AddressLine2"] = "Apto 42",
-        ["Input.City"] = "São Paulo",
-        ["Input.State"] = "SP",
-        ["Input.PostalCode"] = "01310-100",
-        ["Input.Country"] = "Brasil",
-        ["Input.CardHolder"] = "ANA SOUZA",
-        ["Input.CardNumber"] = card,
-        ["Input.CardExpiry"] = "12/" + (DateTime.UtcNow.Year % 100 + 3).ToString("00", System.Globalization.CultureInfo.InvariantCulture),
-        ["Input.Cvv"] = "123",
-    };
+    public static Dictionary<string, string> CheckoutFields(string card) => CheckoutForm.Values(card, email: Email);
 
     public static bool IsOrderPage(HtmlClient visitor) =>
         visitor.LastResponse?.RequestMessage?.RequestUri?.AbsolutePath.StartsWith("/orders/", StringComparison.Ordinal) == true;

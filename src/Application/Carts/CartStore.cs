@@ -1,4 +1,5 @@
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Carts;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,17 @@ internal static class CartStore
     /// <summary>The visitor's cart with its lines, or null. Always looked up by owner: there is no "cart by id".</summary>
     public static Task<Cart?> FindAsync(this IShopDbContext db, Guid visitorId, CancellationToken ct) =>
         db.Carts.Include(c => c.Lines).FirstOrDefaultAsync(c => c.VisitorId == visitorId, ct);
+
+    /// <summary>
+    /// The visitor's cart and one of its lines. A missing cart, or a line id that is not in this cart (someone else's,
+    /// or none at all), is the same "not found", so line ids cannot be probed.
+    /// </summary>
+    public static async Task<(Cart Cart, CartLine Line)> FindLineAsync(this IShopDbContext db, Guid visitorId, int lineId, CancellationToken ct)
+    {
+        var cart = await db.FindAsync(visitorId, ct) ?? throw new NotFoundException("Cart not found.");
+        var line = cart.Lines.FirstOrDefault(l => l.Id == lineId) ?? throw new NotFoundException("Cart line not found.");
+        return (cart, line);
+    }
 
     public static async Task<Cart> FindOrCreateAsync(this IShopDbContext db, Guid visitorId, DateTimeOffset now, CancellationToken ct)
     {

@@ -1,6 +1,4 @@
 using FakeShop.Application.Common.Abstractions;
-using FakeShop.Application.Common.Exceptions;
-using FakeShop.Domain.Carts;
 using Mediator;
 
 namespace FakeShop.Application.Carts.RemoveCartLine;
@@ -9,15 +7,8 @@ public sealed class RemoveCartLineHandler(IShopDbContext db, TimeProvider clock)
 {
     public async ValueTask<Unit> Handle(RemoveCartLineCommand command, CancellationToken cancellationToken)
     {
-        var cart = await db.FindAsync(command.VisitorId, cancellationToken) ?? throw new NotFoundException("Cart not found.");
-        try
-        {
-            cart.RemoveLine(command.LineId, clock.GetUtcNow());
-        }
-        catch (CartLineNotFoundException)
-        {
-            throw new NotFoundException("Cart line not found.");
-        }
+        var (cart, line) = await db.FindLineAsync(command.VisitorId, command.LineId, cancellationToken);
+        cart.RemoveLine(line.Id, clock.GetUtcNow());
 
         await db.SaveChangesAsync(cancellationToken);
         return Unit.Value;

@@ -42,4 +42,16 @@ internal static class CartPricing
         var shippingCost = shipping.For(subtotal);
         return new CartVm(lines, subtotal, shippingCost, subtotal + shippingCost);
     }
+
+    /// <summary>
+    /// Records the current catalogue price as "seen" on every repriced line the customer has now been shown, so the
+    /// change is pointed out once and checkout can rely on it. Withdrawn products keep their old price seen.
+    /// </summary>
+    public static void RecordPricesShown(Cart cart, CartVm priced)
+    {
+        foreach (var line in priced.Lines.Where(l => l.PriceChanged && l.IsActive))
+        {
+            cart.AcknowledgePrice(line.ProductId, line.UnitPrice);
+        }
+    }
 }

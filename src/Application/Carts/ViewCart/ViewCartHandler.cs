@@ -22,11 +22,7 @@ public sealed class ViewCartHandler(IShopDbContext db, IOptions<ShippingOptions>
         var vm = await CartPricing.PriceAsync(db, cart, shipping.Value, cancellationToken);
         if (vm.HasPriceChanges)
         {
-            foreach (var line in vm.Lines.Where(l => l.PriceChanged && l.IsActive))
-            {
-                cart.AcknowledgePrice(line.ProductId, line.UnitPrice);
-            }
-
+            CartPricing.RecordPricesShown(cart, vm);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -58,11 +58,7 @@ public sealed class PlaceOrderHandler(
         if (priced.HasPriceChanges)
         {
             // Never charge a price the customer has not seen: record it as seen and ask them to confirm.
-            foreach (var line in priced.Lines.Where(l => l.PriceChanged))
-            {
-                cart.AcknowledgePrice(line.ProductId, line.UnitPrice);
-            }
-
+            CartPricing.RecordPricesShown(cart, priced);
             await db.SaveChangesAsync(cancellationToken);
             return Fail(PlaceOrderOutcome.PricesChanged, "prices_changed", priced.Lines.Where(l => l.PriceChanged).Select(l => l.Name).ToList());
         }

@@ -7,6 +7,7 @@ using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Identity;
 using FakeShop.Infrastructure.Persistence;
 using FakeShop.Web.Admin;
+using FakeShop.Web.Caching;
 using FakeShop.Web.Health;
 using FakeShop.Web.Images;
 using FakeShop.Web.Infrastructure;
@@ -68,6 +69,7 @@ public static partial class ShopHost
                 Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(o.ValueProviderFactories);
                 Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(o.ValueProviderFactories);
             });
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = FlashCookie.Name);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "fs_af";
@@ -85,6 +87,7 @@ public static partial class ShopHost
         builder.Services.AddShopHealthChecks();
         builder.AddShopTelemetry();
         builder.AddShopOperations();
+        builder.AddShopPageCache();
 
         return builder.Build();
     }
@@ -133,6 +136,12 @@ public static partial class ShopHost
     private static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders();
+        // The page cache answers before almost anything else runs: a hit costs a key lookup and a copy, which is what lets
+        // the public pages keep up with a static file server (docs/performance.md). The security headers are set
+        // first, on hits too, and the language is part of the key, so localization runs before the cache. Hits are counted in the request metrics, not in the access log below.
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseRequestLocalization();
+        app.UseOutputCache();
         app.UseShopOperations();
         if (!app.Environment.IsDevelopment())
         {
@@ -146,8 +155,7 @@ public static partial class ShopHost
             StatusCodeSelector = ex => OperationsHostExtensions.IsDatabaseOutage(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseRequestLocalization();
+        app.UseMiddleware<CrossOriginProtectionMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

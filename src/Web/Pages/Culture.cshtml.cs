@@ -6,7 +6,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Pages;
 
-/// <summary>The language switcher: remembers the choice in a cookie and returns to the same page.</summary>
+/// <summary>
+/// The language switcher: remembers the choice in a cookie and returns to the same page. Its form is on every cached
+/// public page, which cannot carry a personal antiforgery token; cross-site posts are refused by
+/// CrossOriginProtectionMiddleware instead (docs/decisions/0007).
+/// </summary>
+[IgnoreAntiforgeryToken]
 public sealed class CultureModel : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");

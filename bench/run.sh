@@ -132,16 +132,18 @@ psqlq -c "SELECT \"Id\" FROM products WHERE \"IsActive\" ORDER BY \"Id\"" >"$WOR
 SEARCH_URL="/shop?q=micro&category=$CATEGORY&sort=price-asc"
 [ -s "$WORK/products.txt" ] || die "the seed catalogue is empty"
 
-# An antiforgery token + its fs_af cookie, and VISITORS visitor cookies (each from a real add-to-cart post).
-curl -s -c "$WORK/af.jar" "$BASE/product/$PRODUCT_SLUG" >"$WORK/product.html"
-AF_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$WORK/product.html" | head -1 | sed 's/.*value="//;s/"$//')
+# An fs_af antiforgery cookie with a token for it (only checkout needs one now: checkout.lua sends the cookie and
+# takes each form's token from the checkout page; the catalogue pages are cached and carry no token, so it comes
+# from the login form), and VISITORS visitor cookies, each from a real add-to-cart post (no token: /cart/add).
+curl -s -c "$WORK/af.jar" "$BASE/Account/Login" >"$WORK/login.html"
+AF_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$WORK/login.html" | head -1 | sed 's/.*value="//;s/"$//')
 AF_COOKIE=$(awk '$6=="fs_af"{print $7}' "$WORK/af.jar")
-[ -n "$AF_TOKEN" ] && [ -n "$AF_COOKIE" ] || die "no antiforgery token/cookie on /product/$PRODUCT_SLUG"
+[ -n "$AF_TOKEN" ] && [ -n "$AF_COOKIE" ] || die "no antiforgery token/cookie on /Account/Login"
 first_product=$(head -1 "$WORK/products.txt")
 : >"$WORK/visitors.txt"
 for _ in $(seq 1 "$VISITORS"); do
-    code=$(curl -s -o /dev/null -D "$WORK/h.txt" -w '%{http_code}' -b "fs_af=$AF_COOKIE" \
-        --data "productId=$first_product&quantity=1&returnUrl=%2Fcart&__RequestVerificationToken=$AF_TOKEN" "$BASE/cart?handler=Add")
+    code=$(curl -s -o /dev/null -D "$WORK/h.txt" -w '%{http_code}' \
+        --data "productId=$first_product&quantity=1&returnUrl=%2Fcart" "$BASE/cart/add")
     [ "$code" = 302 ] || die "add-to-cart answered $code, expected 302"
     grep -i '^set-cookie: fs_visitor=' "$WORK/h.txt" | sed 's/^[^=]*=//;s/;.*//' | tr -d '\r' >>"$WORK/visitors.txt"
 done

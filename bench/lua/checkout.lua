@@ -1,5 +1,6 @@
--- A whole checkout flow per iteration: add -> cart -> checkout GET (fresh idempotency Token and antiforgery
--- token parsed from the page) -> checkout POST (expects 302 to /orders/N?placed=1) -> confirmation page.
+-- A whole checkout flow per iteration: add (POST /cart/add, no token) -> cart -> checkout GET (fresh idempotency
+-- Token and antiforgery token parsed from the page; the token pairs with the fixed fs_af cookie sent on every request)
+-- -> checkout POST (expects 302 to /orders/N?placed=1) -> confirmation page.
 -- Run with one connection per thread (-t C -c C): a thread's Lua state then drives exactly one connection, so the
 -- flow's steps happen in order. Each thread is one visitor (its own fs_visitor cookie).
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
@@ -36,8 +37,7 @@ function request()
   if step == 1 then
     local p = products[(n % #products) + 1]
     n = n + 1
-    return wrk.format("POST", "/cart?handler=Add", form_headers(),
-      "productId=" .. p .. "&quantity=1&returnUrl=%2Fcart&__RequestVerificationToken=" .. token)
+    return wrk.format("POST", "/cart/add", form_headers(), "productId=" .. p .. "&quantity=1&returnUrl=%2Fcart")
   elseif step == 2 then
     return wrk.format("GET", "/cart", { ["Cookie"] = cookie })
   elseif step == 3 then

@@ -1,8 +1,10 @@
+using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Payments;
 using FakeShop.Infrastructure.Persistence;
+using FakeShop.Infrastructure.Persistence.Carts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,10 +20,12 @@ public static class DependencyInjection
             case DatabaseProvider.Postgres:
                 services.AddDbContext<PostgresShopDbContext>(o => o.UseNpgsql(database.ConnectionString));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
+                services.AddScoped<ICartItemWriter, PostgresCartItemWriter>();
                 break;
             default:
                 services.AddDbContext<SqliteShopDbContext>(o => o.UseSqlite(database.ConnectionString));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<SqliteShopDbContext>());
+                services.AddScoped<ICartItemWriter, SqliteCartItemWriter>();
                 break;
         }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FakeShop.Application.Carts;
-using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Carts.ClearCart;
 using FakeShop.Application.Carts.RemoveCartLine;
 using FakeShop.Application.Carts.UpdateCartLine;
@@ -18,7 +17,8 @@ namespace FakeShop.Web.Pages.Cart;
 
 /// <summary>
 /// The cart and its changes. Every change is a POST with an antiforgery token followed by a redirect, so a refresh
-/// never repeats it; bad input comes back as a message next to the cart, never as an error page.
+/// never repeats it; bad input comes back as a message next to the cart, never as an error page. Adding to the cart
+/// is POST /cart/add (FakeShop.Web.Cart.CartEndpoints): its forms are on cached pages that carry no token.
 /// </summary>
 public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStringLocalizer<SharedResource> l) : PageModel
 {
@@ -26,26 +26,6 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
-
-    public async Task<IActionResult> OnPostAddAsync(string? productId, string? quantity, string? returnUrl, CancellationToken ct)
-    {
-        var back = QueryInput.LocalUrl(returnUrl, "/cart");
-        if (!TryParseId(productId, out var id))
-        {
-            return NotFound();
-        }
-
-        if (!TryParseQuantity(quantity, out var qty))
-        {
-            return Fail(back, l["Quantity must be between 1 and 99."]);
-        }
-
-        return await Run(back, async () =>
-        {
-            await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), id, qty), ct);
-            TempData["Flash"] = l["Added to your cart."].Value;
-        });
-    }
 
     public async Task<IActionResult> OnPostUpdateAsync(string? lineId, string? quantity, CancellationToken ct)
     {

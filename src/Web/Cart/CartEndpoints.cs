@@ -1,0 +1,111 @@
+using System.Globalization;
+using FakeShop.Application.Carts.AddToCart;
+using FakeShop.Application.Common.Exceptions;
+using FakeShop.Domain.Common;
+using FakeShop.Web.Infrastructure;
+using FakeShop.Web.Localization;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Primitives;
+
+namespace FakeShop.Web.Cart;
+
+/// <summary>
+/// <c>POST /cart/add</c>: the add-to-cart form of the product cards and the product page. A minimal endpoint rather
+/// than a Razor page handler, because it is the shop's hottest write: no page activation, no model binding, no
+/// antiforgery. The forms sit on cached public pages and carry no per-visitor token (docs/decisions/0007); cross-site
+/// posts are refused before routing by <see cref="CrossOriginProtectionMiddleware"/>, and the visitor cookie is
+/// SameSite=Lax. Answers exactly as the former <c>/cart?handler=Add</c>: bad or missing product id or an unknown
+/// product → 404 (the friendly status page); a bad quantity or a refused add → back to <c>returnUrl</c> with the
+/// error flash; success → back with "Added to your cart.".
+/// </summary>
+public static class CartEndpoints
+{
+    public const string AddPath = "/cart/add";
+
+    public static IEndpointRouteBuilder MapCartEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(AddPath, AddAsync).DisableAntiforgery();
+        return endpoints;
+    }
+
+    private static async Task<IResult> AddAsync(
+        HttpContext http,
+        IMediator mediator,
+        VisitorContext visitor,
+        IStringLocalizer<SharedResource> l,
+        ITempDataDictionaryFactory tempData,
+        CancellationToken ct)
+    {
+        IFormCollection form;
+        try
+        {
+            form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(ct) : FormCollection.Empty;
+        }
+        catch (InvalidDataException)
+        {
+            // A malformed body (bad multipart boundary, too many fields): what MVC answers for it too.
+            return Results.BadRequest();
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // A body over the size limit, or one that ended early.
+            return Results.StatusCode(ex.StatusCode);
+        }
+
+        var back = QueryInput.LocalUrl(Field(http, form, "returnUrl"), "/cart");
+        if (!TryParseId(Field(http, form, "productId"), out var productId))
+        {
+            return Results.NotFound();
+        }
+
+        if (!TryParseQuantity(Field(http, form, "quantity"), out var quantity))
+        {
+            return Flash(http, tempData, back, "FlashError", l["Quantity must be between 1 and 99."]);
+        }
+
+        try
+        {
+            await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), productId, quantity), ct);
+        }
+        catch (NotFoundException)
+        {
+            return Results.NotFound();
+        }
+        catch (DomainException ex)
+        {
+            return Flash(http, tempData, back, "FlashError", UserMessages.For(ex, l));
+        }
+        catch (ValidationException ex)
+        {
+            return Flash(http, tempData, back, "FlashError",
+                ex.Errors.FirstOrDefault()?.ErrorMessage is { } m ? l[m] : l["That did not work. Please try again."]);
+        }
+
+        return Flash(http, tempData, back, "Flash", l["Added to your cart."]);
+    }
+
+    /// <summary>The first value of a field; like Razor Pages' binding, the form wins over the query string.</summary>
+    private static string? Field(HttpContext http, IFormCollection form, string name) =>
+        form.TryGetValue(name, out var values) || http.Request.Query.TryGetValue(name, out values) ? First(values) : null;
+
+    private static string? First(StringValues values) => values.Count > 0 ? values[0] : null;
+
+    /// <summary>Stores a one-time message in TempData (the same <see cref="FlashCookie"/> the pages read) and redirects.</summary>
+    private static IResult Flash(HttpContext http, ITempDataDictionaryFactory factory, string back, string key, string message)
+    {
+        var tempData = factory.GetTempData(http);
+        tempData[key] = message;
+        tempData.Save();
+        return Results.LocalRedirect(back);
+    }
+
+    private static bool TryParseId(string? text, out int id) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+
+    private static bool TryParseQuantity(string? text, out int quantity) =>
+        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out quantity)
+        && Quantity.IsValid(quantity);
+}

@@ -1,6 +1,7 @@
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
+using FakeShop.Infrastructure.Caching;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Payments;
 using FakeShop.Infrastructure.Persistence;
@@ -21,6 +22,7 @@ public static class DependencyInjection
                 services.AddDbContext<PostgresShopDbContext>(o => o.UseNpgsql(database.ConnectionString));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
                 services.AddScoped<ICartItemWriter, PostgresCartItemWriter>();
+                services.AddHostedService<PostgresCatalogChangeListener>();
                 break;
             default:
                 services.AddDbContext<SqliteShopDbContext>(o => o.UseSqlite(database.ConnectionString));

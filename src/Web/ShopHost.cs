@@ -8,6 +8,7 @@ using FakeShop.Infrastructure.Identity;
 using FakeShop.Infrastructure.Persistence;
 using FakeShop.Web.Admin;
 using FakeShop.Web.Caching;
+using FakeShop.Web.Cart;
 using FakeShop.Web.Health;
 using FakeShop.Web.Images;
 using FakeShop.Web.Infrastructure;
@@ -35,7 +36,7 @@ public static partial class ShopHost
             // Handlers use the scoped DbContext; the generator's default (singleton) would capture one for ever.
             o.ServiceLifetime = ServiceLifetime.Scoped;
             o.Assemblies = [typeof(FakeShop.Application.DependencyInjection)];
-            o.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            o.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(CatalogChangeBehaviour<,>)];
         });
         builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection(ShippingOptions.SectionName));
         builder.Services.AddOptions<ShippingOptions>()
@@ -87,7 +88,7 @@ public static partial class ShopHost
         builder.Services.AddShopHealthChecks();
         builder.AddShopTelemetry();
         builder.AddShopOperations();
-        builder.AddShopPageCache();
+        builder.AddShopPageCache(database);
 
         return builder.Build();
     }
@@ -165,6 +166,7 @@ public static partial class ShopHost
         app.MapShopTelemetry();
         app.MapProductImages();
         app.MapStaticAssets();
+        app.MapCartEndpoints();
         app.MapRazorPages().WithStaticAssets();
     }
 

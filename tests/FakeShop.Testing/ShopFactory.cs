@@ -1,4 +1,5 @@
 using System.Net;
+using FakeShop.Application.Common.Abstractions;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Hosting;
@@ -49,20 +50,46 @@ public sealed class ShopFactory(string provider, string connectionString, bool k
     /// <summary>Re-seeds the catalogue after a reset (Respawn also deletes seed rows).</summary>
     public async Task SeedAsync()
     {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(db, CancellationToken.None);
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            await scope.ServiceProvider.GetRequiredService<DatabaseSeeder>().SeedAsync(db, CancellationToken.None);
+        }
+
+        CatalogChanged();
     }
 
     public async Task<T> WithDbAsync<T>(Func<ShopDbContext, Task<T>> action)
     {
-        await using var scope = Services.CreateAsyncScope();
-        return await action(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
+        T result;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            result = await action(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
+        }
+
+        CatalogChanged();
+        return result;
     }
 
     public async Task WithDbAsync(Func<ShopDbContext, Task> action)
     {
-        await using var scope = Services.CreateAsyncScope();
-        await action(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            await action(scope.ServiceProvider.GetRequiredService<ShopDbContext>());
+        }
+
+        CatalogChanged();
+    }
+
+    /// <summary>
+    /// A test that writes to the database behind the use cases' back tells the app at once, as a committed use case
+    /// does, rather than racing PostgreSQL's change notification (PageCacheTests test that path on its own).
+    /// </summary>
+    public void CatalogChanged()
+    {
+        foreach (var observer in Services.GetServices<ICatalogChangeObserver>())
+        {
+            observer.CatalogChanged();
+        }
     }
 }

@@ -1,16 +1,33 @@
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Infrastructure.Database;
+using Microsoft.AspNetCore.OutputCaching;
+
 namespace FakeShop.Web.Caching;
 
+/// <summary>The page cache (docs/decisions/0007): ASP.NET Core output caching with the shop's own policy.</summary>
 public static class PageCacheExtensions
 {
-    public static WebApplicationBuilder AddShopPageCache(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddShopPageCache(this WebApplicationBuilder builder, DatabaseSettings database)
     {
-        var settings = new PageCacheSettings();
+        var settings = builder.Configuration.GetSection(PageCacheSettings.SectionName).Get<PageCacheSettings>() ?? new PageCacheSettings();
+        if (settings.LifetimeSeconds is < 1 or > 3600 || settings.SizeLimitMegabytes is < 1 or > 1024)
+        {
+            throw new ConfigurationException("PageCache:LifetimeSeconds must be between 1 and 3600 and PageCache:SizeLimitMegabytes between 1 and 1024.");
+        }
+
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton<CatalogGeneration>();
+        // On PostgreSQL, pages are trusted only once the change notifications are being listened to; a SQLite
+        // database belongs to this one process, whose own changes are signalled by CatalogChangeBehaviour.
+        var trustedAtStart = database.Provider != DatabaseProvider.Postgres;
+        builder.Services.AddSingleton(sp => new CatalogGeneration(
+            sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<ILogger<CatalogGeneration>>(), trustedAtStart));
+        builder.Services.AddSingleton<ICatalogChangeObserver>(sp => sp.GetRequiredService<CatalogGeneration>());
+        builder.Services.AddSingleton<PageCacheMetrics>();
         builder.Services.AddSingleton<PageCachePolicy>();
         builder.Services.AddOutputCache(o =>
         {
-            o.SizeLimit = settings.SizeLimitBytes;
+            o.SizeLimit = settings.SizeLimitMegabytes * 1024L * 1024L;
+            o.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(settings.LifetimeSeconds);
             o.AddBasePolicy(b => b.AddPolicy<PageCachePolicy>());
         });
         return builder;

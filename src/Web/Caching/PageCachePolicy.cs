@@ -1,50 +1,75 @@
 using System.Globalization;
 using FakeShop.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace FakeShop.Web.Caching;
 
 /// <summary>
 /// Which responses the page cache may store and serve: the public catalogue pages (home, catalogue, product) for a
-/// visitor who carries nothing personal. Anything that could make the page different for one person — a cart, a
-/// sign-in, a flash message, an Authorization header — sends the request past the cache to be rendered.
+/// visitor who carries nothing personal. Anything that could make the page differ for one person — a cart (visitor
+/// cookie), a sign-in, a flash message, an Authorization header, any cookie we do not know — sends the request
+/// past the cache to be rendered, as before. The key is the exact path and query, the language and the catalogue
+/// generation, so a change to the catalogue is never answered with an older page.
 /// </summary>
-public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSettings settings) : IOutputCachePolicy
+public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSettings settings, PageCacheMetrics metrics, IOptions<AntiforgeryOptions> antiforgery)
+    : IOutputCachePolicy
 {
     public const string Tag = "catalog";
 
     /// <summary>Cookies that do not change what a catalogue page shows (the language is part of the key).</summary>
-    private static readonly string[] NeutralCookies = [ShopCultures.CookieName, "fs_af"];
+    private readonly string[] _neutralCookies = [ShopCultures.CookieName, antiforgery.Value.Cookie.Name ?? "fs_af"];
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
-        var cacheable = settings.Enabled && IsCatalogPage(http.Request) && CarriesNothingPersonal(http.Request);
-        context.EnableOutputCaching = cacheable;
+        var request = context.HttpContext.Request;
+        if (!IsCatalogPage(request))
+        {
+            return ValueTask.CompletedTask; // not ours: EnableOutputCaching stays false, the middleware steps aside
+        }
+
+        var cacheable = settings.Enabled && generation.IsTrusted && CarriesNothingPersonal(request);
+        context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
-        context.AllowLocking = true;
+        // Many visitors asking for the same missing page at once wait for one render instead of all rendering.
+        context.AllowLocking = cacheable;
         if (!cacheable)
         {
+            metrics.Bypassed();
             return ValueTask.CompletedTask;
         }
 
         context.Tags.Add(Tag);
-        context.ResponseExpirationTimeSpan = settings.Lifetime;
-        context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
-        context.CacheVaryByRules.VaryByValues["generation"] = generation.Current.ToString(CultureInfo.InvariantCulture);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(settings.LifetimeSeconds);
+        var vary = context.CacheVaryByRules.VaryByValues;
+        // The exact path and query (the page echoes the query, e.g. the search box), not the default normalised key.
+        vary["target"] = request.Path.Value + request.QueryString.Value;
+        vary["culture"] = CultureInfo.CurrentUICulture.Name;
+        vary["generation"] = generation.Current.ToString(CultureInfo.InvariantCulture);
         return ValueTask.CompletedTask;
     }
 
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        metrics.Hit();
+        return ValueTask.CompletedTask;
+    }
 
     ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
+        if (!context.AllowCacheStorage)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        metrics.Missed();
         var response = context.HttpContext.Response;
-        // A page that set a cookie (a new visitor id, an antiforgery cookie) was personal after all.
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValuesIsEmpty(response.Headers.SetCookie))
+        // Only a plain success is kept. A page that set a cookie (a new visitor id, an antiforgery cookie, a flash
+        // being cleared) was personal after all; a 404 or an error page is not worth keeping.
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
         {
             context.AllowCacheStorage = false;
         }
@@ -52,21 +77,21 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
         return ValueTask.CompletedTask;
     }
 
-    private static bool StringValuesIsEmpty(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0;
-
-    private static bool IsCatalogPage(HttpRequest request)
+    public static bool IsCatalogPage(HttpRequest request)
     {
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             return false;
         }
 
-        var path = request.Path.Value ?? "/";
+        var path = request.Path.Value;
+        const string product = "/product/";
         return path is "/" or "/shop"
-            || (path.StartsWith("/product/", StringComparison.Ordinal) && path.IndexOf('/', "/product/".Length) < 0);
+            || (path is not null && path.Length > product.Length && path.StartsWith(product, StringComparison.Ordinal)
+                && path.IndexOf('/', product.Length) < 0);
     }
 
-    private static bool CarriesNothingPersonal(HttpRequest request)
+    private bool CarriesNothingPersonal(HttpRequest request)
     {
         if (request.Headers.ContainsKey(HeaderNames.Authorization))
         {
@@ -75,7 +100,7 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
 
         foreach (var cookie in request.Cookies)
         {
-            if (Array.IndexOf(NeutralCookies, cookie.Key) < 0)
+            if (Array.IndexOf(_neutralCookies, cookie.Key) < 0)
             {
                 return false;
             }

@@ -1,6 +1,7 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.AdjustStock;
 
 /// <summary>A relative change ("+10 arrived", "-2 damaged"), so it composes with checkouts happening meanwhile.</summary>
-public sealed record AdjustStockCommand(int ProductId, int Delta) : ICommand<AdminResult>;
+public sealed record AdjustStockCommand(int ProductId, int Delta) : ICommand<AdminResult>, IChangesCatalog;

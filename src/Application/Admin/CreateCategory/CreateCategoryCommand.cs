@@ -1,5 +1,6 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.CreateCategory;
 
-public sealed record CreateCategoryCommand(string Name, string? Slug = null) : ICommand<AdminResult>;
+public sealed record CreateCategoryCommand(string Name, string? Slug = null) : ICommand<AdminResult>, IChangesCatalog;

@@ -1,8 +1,9 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.CreateProduct;
 
-public sealed record CreateProductCommand : ICommand<AdminResult>, IProductFields
+public sealed record CreateProductCommand : ICommand<AdminResult>, IChangesCatalog, IProductFields
 {
     public string Name { get; init; } = string.Empty;
 

@@ -1,5 +1,6 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.DeleteCategory;
 
-public sealed record DeleteCategoryCommand(int Id) : ICommand<AdminResult>;
+public sealed record DeleteCategoryCommand(int Id) : ICommand<AdminResult>, IChangesCatalog;

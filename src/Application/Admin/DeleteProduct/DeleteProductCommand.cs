@@ -1,5 +1,6 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.DeleteProduct;
 
-public sealed record DeleteProductCommand(int ProductId) : ICommand<AdminResult>;
+public sealed record DeleteProductCommand(int ProductId) : ICommand<AdminResult>, IChangesCatalog;

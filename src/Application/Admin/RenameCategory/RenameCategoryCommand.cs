@@ -1,5 +1,6 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.RenameCategory;
 
-public sealed record RenameCategoryCommand(int Id, string Name, string? Slug = null) : ICommand<AdminResult>;
+public sealed record RenameCategoryCommand(int Id, string Name, string? Slug = null) : ICommand<AdminResult>, IChangesCatalog;

@@ -1,5 +1,6 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.SetProductVisibility;
 
-public sealed record SetProductVisibilityCommand(int ProductId, bool Visible) : ICommand<AdminResult>;
+public sealed record SetProductVisibilityCommand(int ProductId, bool Visible) : ICommand<AdminResult>, IChangesCatalog;

@@ -1,9 +1,10 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Admin.UpdateProduct;
 
 /// <param name="Version">The version the admin saw when the form was rendered.</param>
-public sealed record UpdateProductCommand : ICommand<AdminResult>, IProductFields
+public sealed record UpdateProductCommand : ICommand<AdminResult>, IChangesCatalog, IProductFields
 {
     public int Id { get; init; }
 

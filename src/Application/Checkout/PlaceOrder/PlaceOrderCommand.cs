@@ -1,3 +1,4 @@
+using FakeShop.Application.Common.Abstractions;
 using Mediator;
 
 namespace FakeShop.Application.Checkout.PlaceOrder;
@@ -6,7 +7,7 @@ namespace FakeShop.Application.Checkout.PlaceOrder;
 /// The checkout form. <see cref="CheckoutToken"/> is the idempotency key rendered into the form: submitting the same
 /// form twice yields the same single order.
 /// </summary>
-public sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>
+public sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>, IChangesCatalog
 {
     public Guid VisitorId { get; init; }
 

@@ -55,6 +55,28 @@ public sealed class PageCacheTests(WebFixture app) : WebTest(app)
         Assert.Equal(0, CartCount(await NewVisitor().GetAsync("/shop")));
     }
 
+    [Theory]
+    [InlineData("/cart")]
+    [InlineData("/checkout")]
+    [InlineData("/orders")]
+    public async Task Personal_pages_are_never_stored_nor_served_to_someone_else(string url)
+    {
+        await CacheIsInUseAsync();
+        var shopper = NewVisitor();
+        await AddFromProductPage(shopper, "webcam-4k-ultra", "3");
+        for (var i = 0; i < 2; i++)
+        {
+            await shopper.GetAsync(url);
+            Assert.False(shopper.LastResponse!.Headers.Contains("Age"), url + " was served from the cache");
+        }
+
+        // A stranger asking for the same address sees their own (empty) cart, not the shopper's.
+        var stranger = NewVisitor();
+        var page = await stranger.GetAsync(url);
+        Assert.False(stranger.LastResponse!.Headers.Contains("Age"));
+        Assert.Equal(0, CartCount(page));
+    }
+
     [Fact]
     public async Task A_stock_change_through_a_use_case_shows_on_the_very_next_request()
     {

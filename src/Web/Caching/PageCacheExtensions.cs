@@ -28,7 +28,10 @@ public static class PageCacheExtensions
         {
             o.SizeLimit = settings.SizeLimitMegabytes * 1024L * 1024L;
             o.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(settings.LifetimeSeconds);
-            o.AddBasePolicy(b => b.AddPolicy<PageCachePolicy>());
+            // Without excludeDefaultPolicy the builder puts ASP.NET Core's default policy first, which turns caching
+            // on for every GET without an Authorization header — the cart and order pages of whoever asked first
+            // would be served to the next visitor. Ours decides alone, for the catalogue pages only.
+            o.AddBasePolicy(b => b.AddPolicy<PageCachePolicy>(), excludeDefaultPolicy: true);
         });
         return builder;
     }

@@ -27,7 +27,11 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
         var request = context.HttpContext.Request;
         if (!IsCatalogPage(request))
         {
-            return ValueTask.CompletedTask; // not ours: EnableOutputCaching stays false, the middleware steps aside
+            // Everything else (cart, checkout, orders, admin, images) is never looked up nor stored.
+            context.EnableOutputCaching = false;
+            context.AllowCacheLookup = false;
+            context.AllowCacheStorage = false;
+            return ValueTask.CompletedTask;
         }
 
         var cacheable = settings.Enabled && generation.IsTrusted && CarriesNothingPersonal(request);

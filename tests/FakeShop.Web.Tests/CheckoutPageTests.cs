@@ -174,8 +174,8 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
         var aliceLine = aliceCart.QuerySelector("tr.cart-line")!.GetAttribute("data-line-id")!;
 
         var bob = NewVisitor();
-        var bobPage = await AddFromProductPage(bob, "caixa-som-portatil", "1"); // Bob has a cart and a visitor id too
-        var token = Antiforgery(bobPage);
+        await AddFromProductPage(bob, "caixa-som-portatil", "1"); // Bob has a cart and a visitor id too
+        var token = Antiforgery(await bob.GetAsync("/cart"));
 
         var peek = await bob.GetAsync($"/orders/{number}");
         Assert.Equal(HttpStatusCode.NotFound, bob.Status);
@@ -212,8 +212,8 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
     public async Task Checkout_without_a_visitor_cookie_goes_back_to_the_cart()
     {
         var visitor = NewVisitor();
-        var shop = await visitor.GetAsync("/shop");
-        var fields = CheckoutValues().Append(new("__RequestVerificationToken", Antiforgery(shop))).Append(new("Token", Guid.NewGuid().ToString()));
+        var token = await AddToCartEndpointTests.AntiforgeryFromLoginPage(visitor);
+        var fields = CheckoutValues().Append(new("__RequestVerificationToken", token)).Append(new("Token", Guid.NewGuid().ToString()));
 
         var page = await visitor.PostAsync("/checkout", fields);
 

@@ -7,6 +7,7 @@ using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Common;
 using FluentValidation;
+using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Tests;
 
@@ -40,18 +41,106 @@ public sealed class CartTests(AppFixture app) : UseCaseTest(app)
     }
 
     [Fact]
-    public async Task Simultaneous_adds_by_one_visitor_all_succeed_into_a_single_line()
+    public async Task Simultaneous_adds_by_one_visitor_all_succeed_into_a_single_line_and_none_is_lost()
     {
-        // A double click or two tabs: both requests may try to create the cart and the line at the same moment.
+        // A double click or two tabs: the requests may try to create the cart and the line at the same moment, and
+        // each must add its unit to what is stored (an upsert that adds), not overwrite a quantity read earlier.
         var visitor = Guid.NewGuid();
         var adds = Enumerable.Range(0, 8).Select(_ => Task.Run(() => Add("ring-light-18", 1, visitor)));
 
         var counts = await Task.WhenAll(adds);
 
         Assert.All(counts, c => Assert.InRange(c, 1, 8));
+        Assert.Contains(8, counts);
         var cart = await View(visitor);
         Assert.Single(cart.Lines);
-        Assert.InRange(cart.Lines[0].Quantity, 1, 8);
+        Assert.Equal(8, cart.Lines[0].Quantity);
+        Assert.Equal(1, await Db(db => db.Carts.CountAsync(c => c.VisitorId == visitor)));
+    }
+
+    [Fact]
+    public async Task Simultaneous_adds_never_pass_the_limits_together()
+    {
+        // The 99-per-line and stock rules are enforced by the add statement itself (PostgresCartItemWriter), on the
+        // locked row: of 20 simultaneous adds of 10 units, exactly 9 fit under 99 and the other 11 get the domain's rule.
+        await SetStock("ring-light-18", 500);
+        var visitor = Guid.NewGuid();
+        var adds = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await Add("ring-light-18", 10, visitor);
+                return (string?)null;
+            }
+            catch (DomainException ex)
+            {
+                return ex.Code;
+            }
+        }));
+
+        var outcomes = await Task.WhenAll(adds);
+
+        Assert.Equal(9, outcomes.Count(o => o is null));
+        Assert.All(outcomes.Where(o => o is not null), o => Assert.Equal("cart.line_max", o));
+        Assert.Equal(90, await CartItems(visitor));
+    }
+
+    [Fact]
+    public async Task A_refused_add_writes_nothing_not_even_an_empty_cart()
+    {
+        var visitor = Guid.NewGuid();
+
+        await Assert.ThrowsAsync<DomainException>(() => Add("braco-articulado-mic", 1, visitor));
+        await Assert.ThrowsAsync<DomainException>(() => Add("camera-dslr-pro", 7, visitor));
+
+        Assert.Equal(0, await Db(db => db.Carts.CountAsync(c => c.VisitorId == visitor)));
+    }
+
+    [Fact]
+    public async Task An_inactive_product_is_not_found()
+    {
+        await Db(db => db.Products.Where(p => p.Slug == "ring-light-18").ExecuteUpdateAsync(s => s.SetProperty(p => p.IsActive, false)));
+
+        await Assert.ThrowsAsync<NotFoundException>(() => Add("ring-light-18", 1));
+        Assert.Equal(0, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task A_cart_holds_at_most_50_products_but_a_full_cart_still_merges()
+    {
+        var category = await Db(db => db.Categories.Select(c => c.Id).FirstAsync());
+        var ids = await Db(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var products = Enumerable.Range(1, Domain.Carts.Cart.MaxLines + 1)
+                .Select(i => new Domain.Catalog.Product($"Filler {i}", $"filler-{i}", "", "", Money.Brl(1m), 10, category, now)).ToList();
+            db.Products.AddRange(products);
+            await db.SaveChangesAsync();
+            return products.Select(p => p.Id).ToList();
+        });
+        foreach (var id in ids.Take(Domain.Carts.Cart.MaxLines))
+        {
+            await Send(m => m.Send(new AddToCartCommand(_visitor, id, 1)));
+        }
+
+        var full = await Assert.ThrowsAsync<DomainException>(() => Send(m => m.Send(new AddToCartCommand(_visitor, ids[^1], 1))));
+
+        Assert.Equal("cart.too_many_lines", full.Code);
+        Assert.Equal(Domain.Carts.Cart.MaxLines + 1, await Send(m => m.Send(new AddToCartCommand(_visitor, ids[0], 1))));
+        Assert.Equal(Domain.Carts.Cart.MaxLines + 1, await CartItems(_visitor));
+    }
+
+    [Fact]
+    public async Task Adding_records_the_catalogue_price_as_seen()
+    {
+        await Add("webcam-4k-ultra", 1);
+        await SetPrice("webcam-4k-ultra", 799.90m);
+        await Add("webcam-4k-ultra", 1); // the customer is looking at the new price while adding
+
+        var cart = await View();
+
+        Assert.False(cart.HasPriceChanges);
+        Assert.Equal(2 * 799.90m, cart.Subtotal.Amount);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ namespace FakeShop.Application.Carts.AddToCart;
 /// </summary>
 public sealed class AddToCartHandler(ICartItemWriter carts, TimeProvider clock, ShopMetrics metrics) : ICommandHandler<AddToCartCommand, int>
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 5;
 
     public async ValueTask<int> Handle(AddToCartCommand command, CancellationToken cancellationToken)
     {

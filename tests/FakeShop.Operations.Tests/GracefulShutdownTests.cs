@@ -26,7 +26,7 @@ public sealed class GracefulShutdownTests(PostgresFixture pg) : IClassFixture<Po
         await using var app = AppProcess.Start(environment);
         await app.WaitUntilReadyAsync();
 
-        // Ten visitors, each with a product page (cookies + antiforgery token) ready to post "add to cart".
+        // Ten visitors, each with the product page's "add to cart" form ready to post (to /cart/add; no token needed).
         var visitors = new List<(HttpClient Http, string Body)>();
         for (var i = 0; i < Requests; i++)
         {
@@ -41,7 +41,7 @@ public sealed class GracefulShutdownTests(PostgresFixture pg) : IClassFixture<Po
         // so all ten are still in flight when Kestrel itself stops.
         var pause = TimeSpan.FromSeconds(4);
         var started = visitors.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToList();
-        var posts = visitors.Select((v, i) => v.Http.PostAsync("/cart?handler=Add", new SlowFormContent(v.Body, pause, started[i]))).ToList();
+        var posts = visitors.Select((v, i) => v.Http.PostAsync("/cart/add", new SlowFormContent(v.Body, pause, started[i]))).ToList();
         await Task.WhenAll(started.Select(s => s.Task)).WaitAsync(TimeSpan.FromSeconds(20));
         await Task.Delay(300);
 

@@ -30,28 +30,32 @@ public sealed class TwoInstancesTests(PostgresFixture pg) : IClassFixture<Postgr
         Assert.NotNull(jar.GetCookies(Site)["fs_visitor"]);
         Assert.Contains("Webcam 4K Ultra", (await onB.GetAsync("/cart")).Body!.TextContent, StringComparison.Ordinal);
 
-        // A form (and antiforgery cookie) from A, submitted to B.
-        var page = await onA.GetAsync("/product/ring-light-18");
-        await onB.SubmitAsync(page, "#add-to-cart");
+        // A form with an antiforgery token (and its cookie) from A, submitted to B: the cart's quantity form. (The
+        // add-to-cart forms of the cached catalogue pages carry no token since docs/decisions/0007.)
+        await onB.SubmitAsync(await onA.GetAsync("/cart"), "form.update-line", new Dictionary<string, string> { ["quantity"] = "2" });
+        Assert.Equal(HttpStatusCode.OK, onB.Status);
+        Assert.Equal("/cart", onB.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
+        await onB.SubmitAsync(await onA.GetAsync("/product/ring-light-18"), "#add-to-cart");
         Assert.Equal(HttpStatusCode.OK, onB.Status);
         var cart = (await onA.GetAsync("/cart")).Body!.TextContent;
         Assert.Contains("Ring Light", cart, StringComparison.Ordinal);
         Assert.Contains("Webcam 4K Ultra", cart, StringComparison.Ordinal);
 
-        // Restart B (a new instance on the same database): the cookies still open.
+        // Restart B (a new instance on the same database): the cookies and tokens still open.
         await b.DisposeAsync();
         await using var restarted = new ShopFactory("Postgres", cs);
         var onRestarted = new HtmlClient(restarted.CreateDefaultClient(Site, new RedirectHandler(), new CookieContainerHandler(jar)));
         Assert.Contains("Ring Light", (await onRestarted.GetAsync("/cart")).Body!.TextContent, StringComparison.Ordinal);
-        await onRestarted.SubmitAsync(await onA.GetAsync($"/product/{Shopper.Product}"), "#add-to-cart");
+        await onRestarted.SubmitAsync(await onA.GetAsync("/cart"), "form.update-line", new Dictionary<string, string> { ["quantity"] = "3" });
         Assert.Equal(HttpStatusCode.OK, onRestarted.Status);
+        Assert.Equal("/cart", onRestarted.LastResponse!.RequestMessage!.RequestUri!.AbsolutePath);
 
         // Control: an instance with its own database has other keys and opens neither cookie nor token.
         await using var stranger = new ShopFactory("Postgres", await pg.Server.CreateDatabaseAsync("ops_replicas_other"));
         var onStranger = new HtmlClient(stranger.CreateDefaultClient(Site, new CookieContainerHandler(jar)));
         Assert.DoesNotContain("Ring Light", (await onStranger.GetAsync("/cart")).Body!.TextContent, StringComparison.Ordinal);
-        var form = (await onA.GetAsync($"/product/{Shopper.Product}")).QuerySelector<IHtmlFormElement>("#add-to-cart")!;
-        using var refused = await onStranger.Http.PostAsync("/cart?handler=Add", new FormUrlEncodedContent(HtmlClient.FormFields(form)));
+        var form = (await onA.GetAsync("/cart")).QuerySelector<IHtmlFormElement>("form.update-line")!;
+        using var refused = await onStranger.Http.PostAsync("/cart?handler=Update", new FormUrlEncodedContent(HtmlClient.FormFields(form)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 }

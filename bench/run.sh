@@ -17,7 +17,8 @@
 #     the second start (timed) is process start -> GET /health/ready = 200;
 #  4. saves the exact bytes of the catalogue page and serves them with nginx (2 workers, access_log off): the ceiling;
 #  5. warms up, then runs wrk (THREADS threads, each of CONNECTIONS, DURATION) on: home, catalogue, catalogue with
-#     search + category filter, product page, add-to-cart POST, and a whole checkout flow (orders/s);
+#     search + category filter, product page (these four from the page cache for a visitor without a cart), the
+#     catalogue for a shopper with a cart (rendered every time), add-to-cart POST, and a whole checkout flow;
 #  6. prints the table, peak RSS (VmHWM), start-to-ready, SQL statements per request, and writes them into
 #     docs/performance.md between the bench markers together with the machine description and load.
 # Everything it starts (app, nginx, PostgreSQL) is stopped on exit, and the temp dir is removed.
@@ -272,6 +273,7 @@ reset_db_for_writes
 for u in / /shop "$SEARCH_URL" "/product/$PRODUCT_SLUG"; do
     wrk -t "$THREADS" -c 8 -d "$WARMUP" -s "$BENCH_LUA/get.lua" "$BASE$u" >/dev/null 2>&1
 done
+BENCH_THREADS=$THREADS wrk -t "$THREADS" -c 8 -d "$WARMUP" -s "$BENCH_LUA/get_shopper.lua" "$BASE/shop" >/dev/null 2>&1
 BENCH_THREADS=$THREADS wrk -t "$THREADS" -c 8 -d "$WARMUP" -s "$BENCH_LUA/add.lua" "$BASE" >/dev/null 2>&1
 reset_db_for_writes
 BENCH_THREADS=8 wrk -t 8 -c 8 -d "$WARMUP" -s "$BENCH_LUA/checkout.lua" "$BASE" >/dev/null 2>&1
@@ -282,6 +284,7 @@ for c in $CONNECTIONS; do
     run_wrk "catalogue /shop" "$BASE/shop" get.lua "$c" "$THREADS"
     run_wrk "search+filter $SEARCH_URL" "$BASE$SEARCH_URL" get.lua "$c" "$THREADS"
     run_wrk "product /product/$PRODUCT_SLUG" "$BASE/product/$PRODUCT_SLUG" get.lua "$c" "$THREADS"
+    run_wrk "catalogue /shop, shopper with a cart (rendered, not cached)" "$BASE/shop" get_shopper.lua "$c" "$THREADS"
     reset_db_for_writes
     run_wrk "add to cart POST" "$BASE" add.lua "$c" "$THREADS"
     # Every 302 must have added exactly one unit: the database is the witness, not the status code.

@@ -8,6 +8,7 @@ using FakeShop.Infrastructure.Persistence;
 using FakeShop.Infrastructure.Persistence.Carts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace FakeShop.Infrastructure;
 
@@ -19,9 +20,11 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresShopDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                // One connection pool for EF and the hand-written add-to-cart statement, which runs without a DbContext.
+                services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+                services.AddDbContext<PostgresShopDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
-                services.AddScoped<ICartItemWriter, PostgresCartItemWriter>();
+                services.AddSingleton<ICartItemWriter, PostgresCartItemWriter>();
                 services.AddHostedService<PostgresCatalogChangeListener>();
                 break;
             default:

@@ -8,7 +8,6 @@ using FakeShop.Infrastructure.Persistence;
 using FakeShop.Infrastructure.Persistence.Carts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace FakeShop.Infrastructure;
 
@@ -20,9 +19,7 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                // One connection pool for EF and the hand-written add-to-cart statement, which runs without a DbContext.
-                services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
-                services.AddDbContext<PostgresShopDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+                services.AddDbContext<PostgresShopDbContext>(o => o.UseNpgsql(database.ConnectionString));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
                 services.AddSingleton<ICartItemWriter, PostgresCartItemWriter>();
                 services.AddHostedService<PostgresCatalogChangeListener>();

@@ -137,9 +137,10 @@ public static partial class ShopHost
     private static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders();
-        // The page cache answers before almost anything else runs: a hit costs a key lookup and a copy, which is what lets
-        // the public pages keep up with a static file server (docs/performance.md). The security headers are set
-        // first, on hits too, and the language is part of the key, so localization runs before the cache. Hits are counted in the request metrics, not in the access log below.
+        // The page cache answers before almost anything else runs: a hit costs a key lookup and a copy, which is what
+        // lets the public pages keep up with a static file server (docs/performance.md, ADR 7). The security headers
+        // are set first, on hits too, and the language is part of the key, so localization runs before the cache.
+        // Hits are counted in the request metrics, not in the access log below.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
         app.UseOutputCache();

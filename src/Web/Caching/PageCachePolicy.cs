@@ -81,7 +81,7 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
         return ValueTask.CompletedTask;
     }
 
-    public static bool IsCatalogPage(HttpRequest request)
+    private static bool IsCatalogPage(HttpRequest request)
     {
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Common;
@@ -56,12 +55,12 @@ public static class CartEndpoints
         }
 
         var back = QueryInput.LocalUrl(Field(http, form, "returnUrl"), "/cart");
-        if (!TryParseId(Field(http, form, "productId"), out var productId))
+        if (!QueryInput.TryId(Field(http, form, "productId"), out var productId))
         {
             return Results.NotFound();
         }
 
-        if (!TryParseQuantity(Field(http, form, "quantity"), out var quantity))
+        if (!QueryInput.TryQuantity(Field(http, form, "quantity"), out var quantity))
         {
             return Flash(http, tempData, back, "FlashError", l["Quantity must be between 1 and 99."]);
         }
@@ -80,8 +79,7 @@ public static class CartEndpoints
         }
         catch (ValidationException ex)
         {
-            return Flash(http, tempData, back, "FlashError",
-                ex.Errors.FirstOrDefault()?.ErrorMessage is { } m ? l[m] : l["That did not work. Please try again."]);
+            return Flash(http, tempData, back, "FlashError", UserMessages.For(ex, l));
         }
 
         return Flash(http, tempData, back, "Flash", l["Added to your cart."]);
@@ -101,11 +99,4 @@ public static class CartEndpoints
         tempData.Save();
         return Results.LocalRedirect(back);
     }
-
-    private static bool TryParseId(string? text, out int id) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
-
-    private static bool TryParseQuantity(string? text, out int quantity) =>
-        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out quantity)
-        && Quantity.IsValid(quantity);
 }

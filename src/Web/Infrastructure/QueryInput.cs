@@ -47,6 +47,15 @@ public static class QueryInput
         return cleaned.Length == 0 ? null : cleaned;
     }
 
+    /// <summary>A database id as a form posts it: digits only, positive.</summary>
+    public static bool TryId(string? text, out int id) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
+
+    /// <summary>A quantity typed in a number box: surrounding spaces allowed, within the domain's range.</summary>
+    public static bool TryQuantity(string? text, out int quantity) =>
+        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out quantity)
+        && FakeShop.Domain.Common.Quantity.IsValid(quantity);
+
     public static string? Slug(string? text) =>
         text is not null && FakeShop.Domain.Catalog.Slug.IsValid(text) ? text : null;
 

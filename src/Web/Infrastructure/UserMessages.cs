@@ -1,5 +1,6 @@
 using FakeShop.Domain.Common;
 using FakeShop.Web.Localization;
+using FluentValidation;
 using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Infrastructure;
@@ -16,4 +17,8 @@ public static class UserMessages
         "quantity.range" => l["Quantity must be between 1 and 99."],
         _ => l["That did not work. Please try again."],
     };
+
+    /// <summary>The first rule a validator refused, translated (validators write their messages as English keys).</summary>
+    public static string For(ValidationException ex, IStringLocalizer<SharedResource> l) =>
+        ex.Errors.FirstOrDefault()?.ErrorMessage is { } message ? l[message] : l["That did not work. Please try again."];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FakeShop.Application.Carts;
 using FakeShop.Application.Carts.ClearCart;
 using FakeShop.Application.Carts.RemoveCartLine;
@@ -29,12 +28,12 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
 
     public async Task<IActionResult> OnPostUpdateAsync(string? lineId, string? quantity, CancellationToken ct)
     {
-        if (visitor.VisitorId is not { } owner || !TryParseId(lineId, out var line))
+        if (visitor.VisitorId is not { } owner || !QueryInput.TryId(lineId, out var line))
         {
             return NotFound();
         }
 
-        if (!TryParseQuantity(quantity, out var qty))
+        if (!QueryInput.TryQuantity(quantity, out var qty))
         {
             return Fail("/cart", l["Quantity must be between 1 and 99."]);
         }
@@ -48,7 +47,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
 
     public async Task<IActionResult> OnPostRemoveAsync(string? lineId, CancellationToken ct)
     {
-        if (visitor.VisitorId is not { } owner || !TryParseId(lineId, out var line))
+        if (visitor.VisitorId is not { } owner || !QueryInput.TryId(lineId, out var line))
         {
             return NotFound();
         }
@@ -82,7 +81,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
         }
         catch (ValidationException ex)
         {
-            return Fail(back, ex.Errors.FirstOrDefault()?.ErrorMessage is { } m ? l[m] : l["That did not work. Please try again."]);
+            return Fail(back, UserMessages.For(ex, l));
         }
     }
 
@@ -91,11 +90,4 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
         TempData["FlashError"] = message;
         return LocalRedirect(back);
     }
-
-    private static bool TryParseId(string? text, out int id) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id) && id > 0;
-
-    private static bool TryParseQuantity(string? text, out int quantity) =>
-        int.TryParse(text, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out quantity)
-        && Quantity.IsValid(quantity);
 }

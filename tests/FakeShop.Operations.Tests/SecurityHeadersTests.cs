@@ -1,7 +1,6 @@
 using System.Net;
 using FakeShop.Operations.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Operations.Tests;
 
@@ -48,11 +47,7 @@ public sealed class SecurityHeadersTests(PostgresFixture pg) : IClassFixture<Pos
             ["RateLimiting:PermitsPerMinute"] = permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var generation = factory.Services.GetRequiredService<FakeShop.Web.Caching.CatalogGeneration>();
-        for (var wait = 0; !generation.IsTrusted && wait < 500; wait++)
-        {
-            await Task.Delay(20); // the page cache is used once the catalogue change listener is connected
-        }
+        Assert.True(await factory.PageCacheInUseAsync(), "the catalogue change listener did not connect");
 
         for (var i = 0; i < permits; i++)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Persistence;
+using FakeShop.Web.Caching;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -79,6 +80,35 @@ public sealed class ShopFactory(string provider, string connectionString, bool k
         }
 
         CatalogChanged();
+    }
+
+    /// <summary>
+    /// Waits until the page cache is in use — on PostgreSQL, once the catalogue change listener is connected (app
+    /// start-up) — and until the notifications of the latest reset and seed have arrived (they move the generation a
+    /// few milliseconds later, and would race a test's "the second request is a hit"). False if that takes over 10 s.
+    /// </summary>
+    public async Task<bool> PageCacheInUseAsync()
+    {
+        var generation = Services.GetRequiredService<CatalogGeneration>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!generation.IsTrusted && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        if (!generation.IsTrusted)
+        {
+            return false;
+        }
+
+        long seen;
+        do
+        {
+            seen = generation.Current;
+            await Task.Delay(150);
+        }
+        while (generation.Current != seen && DateTime.UtcNow < deadline.AddSeconds(10));
+        return true;
     }
 
     /// <summary>

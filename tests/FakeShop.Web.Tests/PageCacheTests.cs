@@ -1,6 +1,5 @@
 using System.Net;
 using FakeShop.Application.Admin.AdjustStock;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Web.Caching;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -234,28 +233,8 @@ public sealed class PageCacheTests(WebFixture app) : WebTest(app)
         Assert.Equal("/shop", accepted.Headers.Location!.OriginalString);
     }
 
-    /// <summary>On PostgreSQL the cache is trusted once the change notifications are listened to (app start-up).</summary>
-    private async Task CacheIsInUseAsync()
-    {
-        var generation = App.Factory.Services.GetRequiredService<CatalogGeneration>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!generation.IsTrusted && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-
-        Assert.True(generation.IsTrusted, "the catalogue change listener did not connect");
-
-        // The reset and seed before each test send notifications that arrive a few milliseconds later and move the
-        // generation; wait until they have, so the test's own "second request is a hit" is not raced by them.
-        long seen;
-        do
-        {
-            seen = generation.Current;
-            await Task.Delay(150);
-        }
-        while (generation.Current != seen && DateTime.UtcNow < deadline.AddSeconds(10));
-    }
+    private async Task CacheIsInUseAsync() =>
+        Assert.True(await App.Factory.PageCacheInUseAsync(), "the catalogue change listener did not connect");
 
     /// <summary>Reads a number without telling the cache anything changed (WithDbAsync would).</summary>
     private async Task<int> ScalarWithoutSignal(string sql)

@@ -6,20 +6,9 @@
 -- that every 302 really added one unit).
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
-local function lines(path)
-  local t = {}
-  for line in io.lines(path) do if #line > 0 then table.insert(t, line) end end
-  return t
-end
-
 function init(args)
-  local all = lines(os.getenv("BENCH_VISITORS"))
+  mine = thread_share(lines(os.getenv("BENCH_VISITORS")))
   products = lines(os.getenv("BENCH_PRODUCTS"))
-  local nthreads = tonumber(os.getenv("BENCH_THREADS"))
-  mine = {}
-  for i, v in ipairs(all) do
-    if (i - 1) % nthreads == id then table.insert(mine, v) end
-  end
   n = 0
   bad = 0
 end

@@ -5,12 +5,6 @@
 -- flow's steps happen in order. Each thread is one visitor (its own fs_visitor cookie).
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
-local function lines(path)
-  local t = {}
-  for line in io.lines(path) do if #line > 0 then table.insert(t, line) end end
-  return t
-end
-
 local function urlencode(s)
   return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end

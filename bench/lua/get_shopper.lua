@@ -4,15 +4,7 @@
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
 function init(args)
-  mine = {}
-  local nthreads = tonumber(os.getenv("BENCH_THREADS"))
-  local i = 0
-  for line in io.lines(os.getenv("BENCH_VISITORS")) do
-    if #line > 0 then
-      if i % nthreads == id then table.insert(mine, line) end
-      i = i + 1
-    end
-  end
+  mine = thread_share(lines(os.getenv("BENCH_VISITORS")))
   n = 0
   bad = 0
 end

@@ -1,7 +1,25 @@
 -- Shared by every bench scenario: collects per-thread counters and prints one machine-readable line that
 -- bench/run.sh turns into a table row. Counters a scenario may set per thread: bad (unexpected responses),
--- orders (completed checkout flows).
+-- orders (completed checkout flows). Also the helpers the scenarios share to read run.sh's lists.
 threads = {}
+
+-- The non-empty lines of a file (run.sh writes one visitor cookie or product id per line).
+function lines(path)
+  local t = {}
+  for line in io.lines(path) do if #line > 0 then table.insert(t, line) end end
+  return t
+end
+
+-- This thread's share of a list: every BENCH_THREADS-th item, starting at the thread's id, so threads never
+-- share a visitor.
+function thread_share(all)
+  local nthreads = tonumber(os.getenv("BENCH_THREADS"))
+  local mine = {}
+  for i, v in ipairs(all) do
+    if (i - 1) % nthreads == id then table.insert(mine, v) end
+  end
+  return mine
+end
 
 function setup(thread)
   table.insert(threads, thread)

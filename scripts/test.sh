@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Fake Shop on a fresh Debian/Ubuntu machine and prints one summary line "N passed, N failed".
 #
-#   sudo scripts/test.sh              # everything (installs PostgreSQL, Chromium and the container tools if missing)
+#   scripts/test.sh                   # everything, as root (installs PostgreSQL, Chromium and the container tools if missing)
 #   SKIP_CONTAINER_TESTS=1 scripts/test.sh   # all but the image build/sign/verify tests (they take a few minutes)
 #
 # Nothing is left running: each test project starts its own throwaway PostgreSQL cluster (or uses SHOP_TEST_PG),
@@ -30,7 +30,7 @@ command -v promtool >/dev/null 2>&1 || need+=(prometheus)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing: ${need[*]}"
   if [ "$(id -u)" -ne 0 ]; then
-    echo "Missing packages: ${need[*]}. Run this script as root (sudo) or install them first." >&2
+    echo "Missing packages: ${need[*]}. Run this script as root or install them first." >&2
     echo "0 passed, 1 failed"; exit 1
   fi
   export DEBIAN_FRONTEND=noninteractive

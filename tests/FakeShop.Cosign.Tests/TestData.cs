@@ -1,8 +1,8 @@
 namespace FakeShop.Cosign.Tests;
 
 /// <summary>
-/// Locates shared/testdata/cosign. The shared folder sits beside the repository (../shared from the folder
-/// holding global.json), both here and in CI's fresh clone, so it is found by walking up, never by a fixed path.
+/// Locates tests/testdata/cosign, the cosign vectors kept inside the repository (see the NOTICE there), found by
+/// walking up to the folder holding global.json, never by a fixed path.
 /// </summary>
 internal static class TestData
 {
@@ -31,9 +31,9 @@ internal static class TestData
 
     private static string Locate()
     {
-        var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "testdata", "cosign"));
+        var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "tests", "testdata", "cosign"));
         return System.IO.Directory.Exists(path)
             ? path
-            : throw new InvalidOperationException($"cosign test vectors not found at {path} (shared/ must sit beside the repository)");
+            : throw new InvalidOperationException($"cosign test vectors not found at {path} (they are part of the repository)");
     }
 }

@@ -1,18 +1,18 @@
 # shellcheck shell=bash
 # Shared by generate-keys.sh, sign.sh and verify.sh (sourced, not executed).
 # Picks the signing implementation: the real `cosign` CLI when it is installed, otherwise our own
-# cosign-compatible tool in docker/cosign (Debian ships no cosign, and CI has no internet).
+# cosign-compatible tool in tools/cosign (Debian ships no cosign, and CI has no internet).
 #
 # Environment:
 #   COSIGN_IMPL=auto|cosign|dotnet   force an implementation (default auto: cosign if on PATH)
 #   COSIGN_TLOG=true|false           use the Rekor transparency log (default: false for 127.0.0.1/localhost
 #                                    registries and whenever our tool is used, true otherwise)
 #   COSIGN_ALLOW_INSECURE_REGISTRY=true  pass --allow-insecure-registry (HTTP or self-signed TLS)
-#   COSIGN_TOOL_DIR                  where our tool is built (default docker/cosign/bin/tool)
+#   COSIGN_TOOL_DIR                  where our tool is built (default tools/cosign/bin/tool)
 #   COSIGN_TOOL_DLL                  use this already built FakeShop.Cosign.dll as is (no build)
 
 COSIGN_SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-COSIGN_PROJECT_DIR="$COSIGN_SCRIPT_DIR/cosign"
+COSIGN_PROJECT_DIR="$(cd "$COSIGN_SCRIPT_DIR/../tools/cosign" && pwd)"
 COSIGN_TOOL_DIR="${COSIGN_TOOL_DIR:-$COSIGN_PROJECT_DIR/bin/tool}"
 COSIGN_TOOL_PREBUILT="${COSIGN_TOOL_DLL:-}"
 COSIGN_TOOL_DLL="${COSIGN_TOOL_DLL:-$COSIGN_TOOL_DIR/FakeShop.Cosign.dll}"
@@ -50,7 +50,7 @@ cosign_build_tool() {
   fi
   cosign_log "building FakeShop.Cosign into $COSIGN_TOOL_DIR ..."
   dotnet build "$COSIGN_PROJECT_DIR/FakeShop.Cosign.csproj" -c Release -o "$COSIGN_TOOL_DIR" --nologo -v quiet -clp:NoSummary >&2 \
-    || cosign_die "building docker/cosign failed"
+    || cosign_die "building tools/cosign failed"
   touch "$COSIGN_TOOL_DLL"
 }
 

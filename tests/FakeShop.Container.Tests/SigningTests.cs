@@ -2,7 +2,7 @@ namespace FakeShop.Container.Tests;
 
 /// <summary>
 /// docker/generate-keys.sh, docker/sign.sh and docker/verify.sh against the image docker/build.sh pushed
-/// (the real cosign CLI when installed, otherwise the project's cosign-format tool in docker/cosign).
+/// (the real cosign CLI when installed, otherwise the project's cosign-format tool in tools/cosign).
 /// A tampered payload is covered by the cosign tool's own tests (tests/FakeShop.Cosign.Tests).
 /// </summary>
 [Collection(ContainerCollection.Name)]

@@ -20,6 +20,8 @@ internal static class CosignCli
                 "public-key" => PublicKeyCommand.Run(rest, context),
                 "sign" => await SignCommand.RunAsync(rest, context, cancellationToken),
                 "verify" => await VerifyCommand.RunAsync(rest, context, cancellationToken),
+                "attest" => await AttestCommand.RunAsync(rest, context, cancellationToken),
+                "verify-attestation" => await VerifyAttestationCommand.RunAsync(rest, context, cancellationToken),
                 "digest" => await DigestCommand.RunAsync(rest, context, cancellationToken),
                 "sign-blob" => BlobCommands.Sign(rest, context),
                 "verify-blob" => BlobCommands.Verify(rest, context),
@@ -41,11 +43,11 @@ internal static class CosignCli
 
     private static void WriteUsage(TextWriter writer)
     {
-        writer.WriteLine("FakeShop.Cosign: cosign-compatible classic key-based image signatures (see docs/cosign.md)");
+        writer.WriteLine("FakeShop.Cosign: cosign-compatible classic key-based image signatures and attestations (see docs/cosign.md)");
         writer.WriteLine("Usage:");
         foreach (var usage in new[]
         {
-            GenerateKeyPairCommand.Usage, PublicKeyCommand.Usage, SignCommand.Usage, VerifyCommand.Usage,
+            GenerateKeyPairCommand.Usage, PublicKeyCommand.Usage, SignCommand.Usage, VerifyCommand.Usage, AttestCommand.Usage, VerifyAttestationCommand.Usage,
             DigestCommand.Usage, BlobCommands.SignUsage, BlobCommands.VerifyUsage,
         })
         {

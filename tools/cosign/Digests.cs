@@ -21,6 +21,9 @@ internal static class Digests
     /// <summary>cosign's tag for the signatures of a manifest: "sha256:abc" becomes "sha256-abc.sig".</summary>
     public static string SignatureTag(string manifestDigest) => manifestDigest.Replace(':', '-') + ".sig";
 
+    /// <summary>cosign's tag for the attestations of a manifest: "sha256:abc" becomes "sha256-abc.att".</summary>
+    public static string AttestationTag(string manifestDigest) => manifestDigest.Replace(':', '-') + ".att";
+
     /// <summary>The OCI referrers fallback tag ("sha256-abc") used by registries without the referrers API.</summary>
     public static string ReferrersFallbackTag(string manifestDigest) => manifestDigest.Replace(':', '-');
 }

@@ -1,6 +1,7 @@
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
+using FakeShop.Application.Payments.Pix;
 using FakeShop.Infrastructure.Caching;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Payments;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         services.AddScoped<IShopDbContext>(sp => sp.GetRequiredService<ShopDbContext>());
         services.AddScoped<IProductImageStore, ProductImageStore>();
         services.AddSingleton<IPaymentGateway, FakePaymentGateway>();
+        services.AddSingleton<FakePixGateway>();
+        services.AddSingleton<IPixGateway>(sp => sp.GetRequiredService<FakePixGateway>());
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseMigrator>();
         return services;

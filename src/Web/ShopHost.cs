@@ -14,6 +14,7 @@ using FakeShop.Web.Images;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using FakeShop.Web.Operations;
+using FakeShop.Web.Payments;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -89,6 +90,7 @@ public static partial class ShopHost
         builder.AddShopTelemetry();
         builder.AddShopOperations();
         builder.AddShopPageCache(database);
+        builder.AddShopPix();
 
         return builder.Build();
     }
@@ -129,6 +131,7 @@ public static partial class ShopHost
         }
 
         Configure(app);
+        app.LogPixState();
         LogStarting(logger, database.Describe());
         await app.RunAsync();
         return 0;

@@ -2,7 +2,7 @@
 # Runs every test of Fake Shop on a fresh Debian/Ubuntu machine and prints one summary line "N passed, N failed".
 #
 #   scripts/test.sh                   # everything, as root (installs PostgreSQL, Chromium and the container tools if missing)
-#   SKIP_CONTAINER_TESTS=1 scripts/test.sh   # all but the image build/sign/verify tests (they take a few minutes)
+#   SKIP_CONTAINER_TESTS=1 scripts/test.sh   # all but the image build/sign/verify and compose-stack tests (minutes)
 #
 # Nothing is left running: each test project starts its own throwaway PostgreSQL cluster (or uses SHOP_TEST_PG),
 # its own browser and, for the image tests, its own registry and dockerd, and stops them when it ends.
@@ -20,7 +20,7 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ "${SKIP_CONTAINER_TESTS:-0}" != 1 ]; then
-  for tool in docker-registry:docker-registry skopeo:skopeo umoci:umoci runc:runc jq:jq dockerd:docker.io debootstrap:debootstrap; do
+  for tool in docker-registry:docker-registry skopeo:skopeo umoci:umoci runc:runc jq:jq dockerd:docker.io debootstrap:debootstrap docker-compose:docker-compose; do
     command -v "${tool%%:*}" >/dev/null 2>&1 || need+=("${tool#*:}")
   done
 fi

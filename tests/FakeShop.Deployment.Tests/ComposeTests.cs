@@ -27,7 +27,7 @@ public sealed partial class ComposeTests
     public void Postgres_is_15_with_a_named_volume_and_a_pg_isready_healthcheck()
     {
         var pg = Service("postgres");
-        Assert.Matches("^postgres:15([.-].*)?$", pg.Str("image"));
+        Assert.Matches("^postgres:15([.-].*)?$", DefaultImage(pg, "POSTGRES_IMAGE"));
 
         var volume = pg.Strings("volumes").Single();
         var name = volume.Split(':')[0];
@@ -135,7 +135,7 @@ public sealed partial class ComposeTests
     public void Proxy_is_the_only_public_entry_and_mounts_its_config()
     {
         var proxy = Service("proxy");
-        Assert.StartsWith("nginx:", proxy.Str("image"), StringComparison.Ordinal);
+        Assert.StartsWith("nginx:", DefaultImage(proxy, "NGINX_IMAGE"), StringComparison.Ordinal);
         Assert.EndsWith(":80", proxy.Strings("ports").Single(), StringComparison.Ordinal);
         Assert.Contains("./compose/nginx.conf:/etc/nginx/nginx.conf:ro", proxy.Strings("volumes"));
 
@@ -174,6 +174,25 @@ public sealed partial class ComposeTests
         Assert.Matches(@"(?m)^\s*proxy_set_header\s+X-Forwarded-Proto\s+\$scheme;", conf);
         Assert.Equal(conf.Count(c => c == '{'), conf.Count(c => c == '}'));
         Assert.Matches(@"(?m)^\s*listen\s+80;", conf);
+    }
+
+    [Fact]
+    public void Infrastructure_images_are_variables_defaulting_to_the_upstream_images()
+    {
+        // The container tests point these at images assembled from Debian packages (docker/base/build-service-images.sh).
+        Assert.Equal("prom/prometheus", DefaultImage(Service("prometheus"), "PROMETHEUS_IMAGE").Split(':')[0]);
+        Assert.Equal("grafana/grafana", DefaultImage(Service("grafana"), "GRAFANA_IMAGE").Split(':')[0]);
+        // Debian's docker-compose 1.29 refuses a top-level `name:`; the project name comes from .env.
+        Assert.Null(Compose["name"]);
+        Assert.Contains(File.ReadAllLines(RepoPaths.Combine("docker", ".env.example")), l => l.StartsWith("COMPOSE_PROJECT_NAME=", StringComparison.Ordinal));
+    }
+
+    /// <summary>The default of an <c>image: ${VARIABLE:-default}</c>; fails when the image is not that variable.</summary>
+    private static string DefaultImage(JsonObject service, string variable)
+    {
+        var match = Regex.Match(service.Str("image"), $@"^\$\{{{variable}:-(?<image>[^}}]+)\}}$");
+        Assert.True(match.Success, $"image should be ${{{variable}:-<upstream image>}}, is {service.Str("image")}");
+        return match.Groups["image"].Value;
     }
 
     [GeneratedRegex(@"^\$\{(?<name>[A-Z_]+):\?[^}]+\}$|\$\{(?<name>[A-Z_]+):\?[^}]+\}")]

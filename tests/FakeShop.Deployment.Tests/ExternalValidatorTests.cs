@@ -55,12 +55,13 @@ public sealed class ExternalValidatorTests
     {
         var nginx = Tools.Require("nginx");
 
-        // Same config, with the pid file moved to a writable prefix; `-t` only parses, it starts nothing.
+        // Same config, with the pid file and the temp directories (on compose's /tmp tmpfs) moved to a writable
+        // prefix; `-t` only parses and creates the temp directories, it starts nothing.
         var prefix = Directory.CreateTempSubdirectory("fakeshop-nginx-").FullName;
         try
         {
             var conf = File.ReadAllText(RepoPaths.Combine("docker", "compose", "nginx.conf"))
-                .Replace("pid /var/run/nginx.pid;", $"pid {prefix}/nginx.pid;", StringComparison.Ordinal);
+                .Replace("/tmp/", $"{prefix}/", StringComparison.Ordinal);
             var path = Path.Combine(prefix, "nginx.conf");
             File.WriteAllText(path, conf);
             Tools.Run(nginx, "-q", "-t", "-p", prefix + "/", "-c", path);

@@ -48,6 +48,7 @@ public static partial class ShopHost
         // Keys in the shared database: cookies sealed by one replica open on every other, and survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("FakeShop").PersistKeysToDbContext<ShopDbContext>();
 
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = ShopHtmlEncoder.Settings);
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<VisitorContext>();
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -146,6 +147,8 @@ public static partial class ShopHost
         // Hits are counted in the request metrics, not in the access log below.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRequestLocalization();
+        // Fills each visitor's cart count and flash into the public pages, cached or rendered (ADR 8).
+        app.UseMiddleware<PageHoleMiddleware>();
         app.UseOutputCache();
         app.UseShopOperations();
         if (!app.Environment.IsDevelopment())

@@ -58,4 +58,26 @@ public sealed class TwoInstancesTests(PostgresFixture pg) : IClassFixture<Postgr
         using var refused = await onStranger.Http.PostAsync("/cart?handler=Update", new FormUrlEncodedContent(HtmlClient.FormFields(form)));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
+    [Fact]
+    public async Task A_cart_change_on_one_instance_shows_on_the_next_cached_page_of_another()
+    {
+        var cs = await pg.Server.CreateDatabaseAsync("ops_replicas_badge");
+        await using var a = new ShopFactory("Postgres", cs);
+        await using var b = new ShopFactory("Postgres", cs);
+        Assert.True(await b.PageCacheInUseAsync());
+        var anonymous = new HtmlClient(b.CreateDefaultClient(Site));
+        await anonymous.GetAsync("/");
+        await anonymous.GetAsync("/"); // B has the home page in its cache
+        var jar = new CookieContainer();
+        var onA = new HtmlClient(a.CreateDefaultClient(Site, new RedirectHandler(), new CookieContainerHandler(jar)));
+        var onB = new HtmlClient(b.CreateDefaultClient(Site, new RedirectHandler(), new CookieContainerHandler(jar)));
+
+        for (var units = 1; units <= 2; units++)
+        {
+            await Shopper.AddToCartAsync(onA);
+            var home = await onB.GetAsync("/");
+            Assert.True(onB.LastResponse!.Headers.Contains("Age"), "B answers from its page cache");
+            Assert.Equal(units.ToString(System.Globalization.CultureInfo.InvariantCulture), home.QuerySelector("#cart-count")!.TextContent.Trim());
+        }
+    }
 }

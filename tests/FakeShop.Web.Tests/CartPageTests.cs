@@ -28,6 +28,23 @@ public sealed class CartPageTests(WebFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_cart_page_costs_at_most_three_sql_statements()
+    {
+        var visitor = NewVisitor();
+        await AddFromProductPage(visitor, "webcam-4k-ultra", "2");
+        await AddFromProductPage(visitor, "notebook-creator-16", "1");
+        await visitor.GetAsync("/cart"); // warm up: key ring and the like are read once per process
+
+        using var counter = new FakeShop.Testing.SqlCommandCounter();
+        var cart = await visitor.GetAsync("/cart");
+
+        Assert.Equal(HttpStatusCode.OK, visitor.Status);
+        Assert.Equal(2, cart.QuerySelectorAll("tr.cart-line").Length);
+        Assert.Equal(3, CartCount(cart));
+        Assert.True(counter.Count <= 3, $"{counter.Count} statements: {string.Join(" | ", counter.Commands)}");
+    }
+
+    [Fact]
     public async Task Adding_from_a_listing_card_returns_to_the_listing()
     {
         var visitor = NewVisitor();

@@ -20,6 +20,21 @@ public sealed class LanguageTests(WebFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task Accented_letters_are_written_as_utf8_not_as_character_references()
+    {
+        var visitor = NewVisitor();
+        await visitor.GetAsync("/shop?q=" + Uri.EscapeDataString("Câmera <b>&"));
+        var html = await BodyAsync(visitor);
+
+        Assert.Contains("Catálogo", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Câmera &lt;b&gt;&amp;\"", html, StringComparison.Ordinal); // the search box echo: letters as is, markup escaped
+        Assert.DoesNotContain("&#xE1;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#xE2;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>&", html, StringComparison.Ordinal);
+        Assert.Equal($"R${Nbsp}899,90", Text(await visitor.GetAsync("/product/webcam-4k-ultra"), "#product-price"));
+    }
+
+    [Fact]
     public async Task The_switcher_changes_to_english_and_back_on_the_same_page()
     {
         var visitor = NewVisitor();

@@ -23,6 +23,7 @@ public static class PageCacheExtensions
             sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<ILogger<CatalogGeneration>>(), trustedAtStart));
         builder.Services.AddSingleton<ICatalogChangeObserver>(sp => sp.GetRequiredService<CatalogGeneration>());
         builder.Services.AddSingleton<PageCacheMetrics>();
+        builder.Services.AddSingleton<CartCountCookie>();
         builder.Services.AddSingleton<PageCachePolicy>();
         builder.Services.AddOutputCache(o =>
         {

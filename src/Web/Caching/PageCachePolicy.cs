@@ -1,4 +1,5 @@
 using System.Globalization;
+using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
@@ -8,10 +9,12 @@ using Microsoft.Net.Http.Headers;
 namespace FakeShop.Web.Caching;
 
 /// <summary>
-/// Which responses the page cache may store and serve: the public catalogue pages (home, catalogue, product) for a
-/// visitor who carries nothing personal. Anything that could make the page differ for one person — a cart (visitor
-/// cookie), a sign-in, a flash message, an Authorization header, any cookie we do not know — sends the request
-/// past the cache to be rendered, as before. The key is the exact path and query, the language and the catalogue
+/// Which responses the page cache may store and serve: the public catalogue pages (home, catalogue, product), for
+/// every visitor whose personal parts — the cart badge and a flash message — <see cref="PageHoleMiddleware"/> can
+/// fill in without rendering (<see cref="PageHoles"/>, docs/decisions/0008): anonymous visitors and shoppers whose
+/// cart-count cookie opens. Anything else that could make the page differ for one person — a sign-in, an
+/// Authorization header, a cart whose count is not known, any cookie we do not know — sends the request past the
+/// cache to be rendered, as before. The key is the exact path and query, the language and the catalogue
 /// generation, so a change to the catalogue is never answered with an older page.
 /// </summary>
 public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSettings settings, PageCacheMetrics metrics, IOptions<AntiforgeryOptions> antiforgery)
@@ -19,8 +22,14 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
 {
     public const string Tag = "catalog";
 
-    /// <summary>Cookies that do not change what a catalogue page shows (the language is part of the key).</summary>
-    private readonly string[] _neutralCookies = [ShopCultures.CookieName, antiforgery.Value.Cookie.Name ?? "fs_af"];
+    /// <summary>
+    /// Cookies that do not change what a cached catalogue page holds: the language is part of the key; the cart and
+    /// flash cookies only change what goes into the holes, and a request only gets holes when they could be read.
+    /// </summary>
+    private readonly string[] _neutralCookies =
+    [
+        ShopCultures.CookieName, antiforgery.Value.Cookie.Name ?? "fs_af", VisitorContext.CookieName, CartCountCookie.Name, FlashCookie.Name,
+    ];
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
@@ -34,7 +43,7 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
             return ValueTask.CompletedTask;
         }
 
-        var cacheable = settings.Enabled && generation.IsTrusted && CarriesNothingPersonal(request);
+        var cacheable = settings.Enabled && generation.IsTrusted && PageHoles.Of(context.HttpContext) is not null && CarriesNothingPersonal(request);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -81,7 +90,7 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
         return ValueTask.CompletedTask;
     }
 
-    private static bool IsCatalogPage(HttpRequest request)
+    internal static bool IsCatalogPage(HttpRequest request)
     {
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {

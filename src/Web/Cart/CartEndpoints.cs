@@ -1,6 +1,7 @@
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Common;
+using FakeShop.Web.Caching;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using FluentValidation;
@@ -36,6 +37,7 @@ public static class CartEndpoints
         VisitorContext visitor,
         IStringLocalizer<SharedResource> l,
         ITempDataDictionaryFactory tempData,
+        CartCountCookie cartCount,
         CancellationToken ct)
     {
         IFormCollection form;
@@ -65,9 +67,10 @@ public static class CartEndpoints
             return Flash(http, tempData, back, "FlashError", l["Quantity must be between 1 and 99."]);
         }
 
+        int count;
         try
         {
-            await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), productId, quantity), ct);
+            count = await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), productId, quantity), ct);
         }
         catch (NotFoundException)
         {
@@ -82,6 +85,8 @@ public static class CartEndpoints
             return Flash(http, tempData, back, "FlashError", UserMessages.For(ex, l));
         }
 
+        // The badge of the next page (served from the page cache) shows the new count from this cookie (ADR 8).
+        cartCount.Write(http, visitor, count);
         return Flash(http, tempData, back, "Flash", l["Added to your cart."]);
     }
 

@@ -13,7 +13,18 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
 
     private readonly IDataProtector _protector = protection.CreateProtector("FakeShop.Visitor.v1");
 
+    private const string IssuedKey = "FakeShop.Visitor.Issued";
+
     private HttpContext Http => accessor.HttpContext ?? throw new InvalidOperationException("No HTTP request.");
+
+    /// <summary>
+    /// The sealed cookie value this visitor will present on their next request: the one issued in this response, or
+    /// else the one they sent. The cart-count cookie is bound to it (<see cref="Caching.CartCountCookie"/>).
+    /// </summary>
+    public string? CookieValue =>
+        Http.Items.TryGetValue(IssuedKey, out var issued) && issued is string value ? value
+        : Http.Request.Cookies.TryGetValue(CookieName, out var sent) && !string.IsNullOrEmpty(sent) ? sent
+        : null;
 
     /// <summary>The visitor's id, or null when there is no cookie or it was tampered with.</summary>
     public Guid? VisitorId
@@ -69,6 +80,7 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
             Path = "/",
         });
         Http.Items[CookieName] = id;
+        Http.Items[IssuedKey] = sealedValue;
         return id;
     }
 

@@ -1,11 +1,14 @@
 using FakeShop.Application.Carts;
 using FakeShop.Application.Carts.ClearCart;
+using FakeShop.Application.Carts.GetCartItemCount;
 using FakeShop.Application.Carts.RemoveCartLine;
 using FakeShop.Application.Carts.UpdateCartLine;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Domain.Common;
+using FakeShop.Web.Caching;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
+using FakeShop.Web.ViewComponents;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -19,12 +22,16 @@ namespace FakeShop.Web.Pages.Cart;
 /// never repeats it; bad input comes back as a message next to the cart, never as an error page. Adding to the cart
 /// is POST /cart/add (FakeShop.Web.Cart.CartEndpoints): its forms are on cached pages that carry no token.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartCountCookie cartCount, IStringLocalizer<SharedResource> l) : PageModel
 {
     public CartVm Cart { get; private set; } = CartVm.Empty;
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
+        // The badge shows what this page loaded, without counting again (and fixes the cart-count cookie if it drifted).
+        HttpContext.Items[CartBadgeViewComponent.KnownCountKey] = Cart.ItemCount;
+    }
 
     public async Task<IActionResult> OnPostUpdateAsync(string? lineId, string? quantity, CancellationToken ct)
     {
@@ -41,6 +48,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
         return await Run("/cart", async () =>
         {
             await mediator.Send(new UpdateCartLineCommand(owner, line, qty), ct);
+            await RewriteCountAsync(owner, ct);
             TempData["Flash"] = l["Cart updated."].Value;
         });
     }
@@ -53,6 +61,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
         }
 
         await mediator.Send(new RemoveCartLineCommand(owner, line), ct);
+        await RewriteCountAsync(owner, ct);
         TempData["Flash"] = l["Item removed."].Value;
         return LocalRedirect("/cart");
     }
@@ -62,11 +71,16 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
         if (visitor.VisitorId is { } owner)
         {
             await mediator.Send(new ClearCartCommand(owner), ct);
+            cartCount.Write(HttpContext, visitor, 0);
         }
 
         TempData["Flash"] = l["Your cart is empty now."].Value;
         return LocalRedirect("/cart");
     }
+
+    /// <summary>Every cart change rewrites the cart-count cookie, so the next (cached) page shows the new count (ADR 8).</summary>
+    private async Task RewriteCountAsync(Guid owner, CancellationToken ct) =>
+        cartCount.Write(HttpContext, visitor, await mediator.Send(new GetCartItemCountQuery(owner), ct));
 
     private async Task<IActionResult> Run(string back, Func<Task> action)
     {

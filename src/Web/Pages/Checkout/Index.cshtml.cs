@@ -1,8 +1,10 @@
 using FakeShop.Application.Carts;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Checkout.PlaceOrder;
+using FakeShop.Web.Caching;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
+using FakeShop.Web.ViewComponents;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +17,7 @@ namespace FakeShop.Web.Pages.Checkout;
 /// Checkout form. The hidden <see cref="Token"/> makes the POST idempotent: a double click, a refresh or a
 /// back-and-resubmit all land on the same single order.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartCountCookie cartCount, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CheckoutInput Input { get; set; } = new();
@@ -36,6 +38,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
         }
 
         Token = Guid.NewGuid();
+        HttpContext.Items[CartBadgeViewComponent.KnownCountKey] = Cart.ItemCount;
         return Page();
     }
 
@@ -74,6 +77,12 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, IStri
             }
 
             return await Redisplay(tokenError is null ? null : l[tokenError.ErrorMessage].Value, ct);
+        }
+
+        if (result.Outcome is PlaceOrderOutcome.Placed or PlaceOrderOutcome.AlreadyPlaced or PlaceOrderOutcome.CartEmpty)
+        {
+            // The order emptied the cart: the badge of the next page says so (ADR 8).
+            cartCount.Write(HttpContext, visitor, 0);
         }
 
         return result.Outcome switch

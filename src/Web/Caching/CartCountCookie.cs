@@ -1,0 +1,113 @@
+using System.Buffers.Binary;
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using FakeShop.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace FakeShop.Web.Caching;
+
+/// <summary>
+/// <c>fs_cart</c>: the number on the cart badge, sealed with Data Protection and bound to the visitor cookie it was
+/// written for (docs/decisions/0008). Every cart change rewrites it in its response, so the very next page shows the
+/// new number on whichever replica answers (the key ring is shared through the database), without a query. The page
+/// cache serves a shopper whose cookie opens; a missing, forged or stale one (written for another visitor cookie)
+/// sends the page to be rendered, which counts in the database and writes the cookie again.
+/// </summary>
+public sealed class CartCountCookie(IDataProtectionProvider protection)
+{
+    public const string Name = "fs_cart";
+
+    private const int HashLength = 16;
+
+    private readonly IDataProtector _protector = protection.CreateProtector("FakeShop.CartCount.v1");
+
+    /// <summary>
+    /// The badge count this request may be shown without asking the database: 0 without a visitor cookie (no cart),
+    /// else what the cart cookie says if it opens and belongs to that visitor cookie. False: not known, count it.
+    /// </summary>
+    public bool TryRead(HttpRequest request, out int count)
+    {
+        count = 0;
+        if (!request.Cookies.TryGetValue(VisitorContext.CookieName, out var visitor) || string.IsNullOrEmpty(visitor))
+        {
+            return true;
+        }
+
+        if (!request.Cookies.TryGetValue(Name, out var sealedValue) || string.IsNullOrEmpty(sealedValue))
+        {
+            return false;
+        }
+
+        byte[] payload;
+        try
+        {
+            payload = _protector.Unprotect(Base64Url.DecodeFromChars(sealedValue));
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        {
+            return false;
+        }
+
+        if (payload.Length != sizeof(int) + HashLength)
+        {
+            return false;
+        }
+
+        Span<byte> expected = stackalloc byte[HashLength];
+        VisitorHash(visitor, expected);
+        if (!expected.SequenceEqual(payload.AsSpan(sizeof(int))))
+        {
+            return false;
+        }
+
+        count = BinaryPrimitives.ReadInt32LittleEndian(payload);
+        return count >= 0;
+    }
+
+    /// <summary>Writes the count for the visitor cookie the browser will send next (a new one issued in this response included).</summary>
+    public void Write(HttpContext http, VisitorContext visitor, int count)
+    {
+        if (http.Response.HasStarted || visitor.CookieValue is not { } visitorCookie)
+        {
+            return;
+        }
+
+        var payload = new byte[sizeof(int) + HashLength];
+        BinaryPrimitives.WriteInt32LittleEndian(payload, Math.Max(count, 0));
+        VisitorHash(visitorCookie, payload.AsSpan(sizeof(int)));
+        http.Response.Cookies.Append(Name, Base64Url.EncodeToString(_protector.Protect(payload)), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = http.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(30),
+            Path = "/",
+        });
+    }
+
+    /// <summary>Rewrites the cookie only when it does not already say <paramref name="count"/> for this visitor.</summary>
+    public void Sync(HttpContext http, VisitorContext visitor, int count)
+    {
+        var next = visitor.CookieValue;
+        if (next is null)
+        {
+            return;
+        }
+
+        var unchanged = http.Request.Cookies.TryGetValue(VisitorContext.CookieName, out var sent) && sent == next
+            && TryRead(http.Request, out var known) && known == count;
+        if (!unchanged)
+        {
+            Write(http, visitor, count);
+        }
+    }
+
+    private static void VisitorHash(string visitorCookie, Span<byte> destination)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.ASCII.GetBytes(visitorCookie), hash);
+        hash[..HashLength].CopyTo(destination);
+    }
+}

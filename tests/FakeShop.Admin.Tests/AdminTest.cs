@@ -85,7 +85,10 @@ public abstract class AdminTest(AdminFixture app) : IAsyncLifetime
     protected Task<Product> AnyProductAsync(int minStock = 3) =>
         App.Factory.WithDbAsync(db => db.Products.AsNoTracking().Where(p => p.Stock >= minStock).OrderBy(p => p.Id).FirstAsync());
 
-    /// <summary>An order placed straight in the database (checkout is tested elsewhere), stock taken as checkout would.</summary>
+    /// <summary>
+    /// An order placed and paid straight in the database (checkout is tested elsewhere), stock taken as checkout would.
+    /// Issue 12: checkout now ends an approved order in Paid, so that is where these orders start.
+    /// </summary>
     protected Task<Order> PlaceOrderAsync(int productId, int quantity = 2, string email = "ana@example.com", string firstName = "Ana") =>
         App.Factory.WithDbAsync(async db =>
         {
@@ -95,8 +98,8 @@ public abstract class AdminTest(AdminFixture app) : IAsyncLifetime
             var order = new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
                 new CustomerDetails(firstName, "Silva", email, "+55 11 91234-5678"),
                 new Address("Rua das Flores, 10", null, "São Paulo", "SP", "01000-000", "Brasil"),
-                [(product.Id, product.Name, product.Price, quantity)], Money.Brl(10m), now);
-            order.AttachPayment(new PaymentDetails("Visa", "1111", "AUTH-TEST"));
+                [(product.Id, product.Name, product.Price, quantity)], Money.Brl(10m), PaymentMethod.Card, now.AddMinutes(15), now);
+            order.ConfirmCardPayment(new PaymentDetails("Visa", "1111", "AUTH-TEST"), "gateway", now);
             db.Orders.Add(order);
             await db.SaveChangesAsync();
             return order;

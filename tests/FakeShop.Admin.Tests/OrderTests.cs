@@ -21,16 +21,17 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         Assert.Contains("Rua das Flores, 10", Text(page, "#address"));
         Assert.Equal("Visa •••• 1111", Text(page, "#payment"));
         Assert.Contains("customer", Text(page, "#history"));
-        Assert.Equal(["paid", "cancelled"], page.QuerySelectorAll("#transitions button").Select(b => b.Id!["to-".Length..]));
+        Assert.Equal(["shipped", "cancelled"], page.QuerySelectorAll("#transitions button").Select(b => b.Id!["to-".Length..]));
     }
 
     [Fact]
-    public async Task Admin_marks_paid_shipped_and_delivered_and_history_says_who()
+    public async Task Admin_marks_shipped_and_delivered_and_history_says_who()
     {
         var order = await PlaceOrderAsync((await AnyProductAsync()).Id);
         var client = await AdminAsync();
         var page = await client.GetAsync($"/Admin/Orders/{order.Number}");
-        foreach (var (target, status) in new[] { ("Paid", OrderStatus.Paid), ("Shipped", OrderStatus.Shipped), ("Delivered", OrderStatus.Delivered) })
+        // Issue 12: the gateway's approval marks the order paid, so staff take it from Paid on.
+        foreach (var (target, status) in new[] { ("Shipped", OrderStatus.Shipped), ("Delivered", OrderStatus.Delivered) })
         {
             page = await client.SubmitAsync(page, $".transition-form[data-target={target}]");
             Assert.Equal($"The order is now {target}.", Text(page, "#flash"));
@@ -38,8 +39,8 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         }
 
         var saved = await OrderAsync(order.Number);
-        Assert.Equal([OrderStatus.Placed, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered], saved.History.OrderBy(h => h.Id).Select(h => h.Status));
-        Assert.All(saved.History.Where(h => h.Status != OrderStatus.Placed), h => Assert.Equal(AdminFixture.AdminEmail, h.ChangedBy));
+        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered], saved.History.OrderBy(h => h.Id).Select(h => h.Status));
+        Assert.All(saved.History.Where(h => h.Status is OrderStatus.Shipped or OrderStatus.Delivered), h => Assert.Equal(AdminFixture.AdminEmail, h.ChangedBy));
         Assert.Contains(AdminFixture.AdminEmail, Text(page, "#history"));
         Assert.Empty(page.QuerySelectorAll(".transition-form"));
     }
@@ -50,18 +51,18 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         var order = await PlaceOrderAsync((await AnyProductAsync()).Id);
         var client = await AdminAsync();
         var page = await client.GetAsync($"/Admin/Orders/{order.Number}");
-        // The page offers only Paid and Cancel; post "Delivered" as a stale or crafted form would.
-        var after = await client.SubmitAsync(page, ".transition-form[data-target=Paid]", new Dictionary<string, string> { ["target"] = "Delivered" });
+        // The page offers only Shipped and Cancel; post "Delivered" as a stale or crafted form would.
+        var after = await client.SubmitAsync(page, ".transition-form[data-target=Shipped]", new Dictionary<string, string> { ["target"] = "Delivered" });
 
         Assert.Equal(HttpStatusCode.OK, client.Status);
         Assert.Contains("not allowed", Text(after, "#flash-error"));
         var saved = await OrderAsync(order.Number);
-        Assert.Equal(OrderStatus.Placed, saved.Status);
-        Assert.Single(saved.History);
+        Assert.Equal(OrderStatus.Paid, saved.Status);
+        Assert.Equal(2, saved.History.Count);
 
-        var garbage = await client.SubmitAsync(page, ".transition-form[data-target=Paid]", new Dictionary<string, string> { ["target"] = "Teleported" });
+        var garbage = await client.SubmitAsync(page, ".transition-form[data-target=Shipped]", new Dictionary<string, string> { ["target"] = "Teleported" });
         Assert.Contains("not allowed", Text(garbage, "#flash-error"));
-        Assert.Equal(OrderStatus.Placed, (await OrderAsync(order.Number)).Status);
+        Assert.Equal(OrderStatus.Paid, (await OrderAsync(order.Number)).Status);
     }
 
     [Fact]
@@ -89,16 +90,17 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         await App.Factory.WithDbAsync(async db =>
         {
             var order = await db.Orders.SingleAsync(o => o.Number == b.Number);
-            order.MarkPaid("test", DateTimeOffset.UtcNow);
+            order.Ship("test", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
 
         var client = await AdminAsync();
         Assert.Equal(2, (await client.GetAsync("/Admin/Orders")).QuerySelectorAll("tr.order-row").Length);
-        Assert.Equal([b.Number], (await client.GetAsync("/Admin/Orders?status=Paid")).QuerySelectorAll("tr.order-row").Select(r => r.GetAttribute("data-number")));
+        // Issue 12: orders start Paid now, so the filter is exercised with Shipped (and Delivered for none).
+        Assert.Equal([b.Number], (await client.GetAsync("/Admin/Orders?status=Shipped")).QuerySelectorAll("tr.order-row").Select(r => r.GetAttribute("data-number")));
         Assert.Equal([a.Number], (await client.GetAsync("/Admin/Orders?q=FIRST%40example.com")).QuerySelectorAll("tr.order-row").Select(r => r.GetAttribute("data-number")));
         Assert.Equal([a.Number], (await client.GetAsync($"/Admin/Orders?q={a.Number.ToLowerInvariant()}")).QuerySelectorAll("tr.order-row").Select(r => r.GetAttribute("data-number")));
-        Assert.Empty((await client.GetAsync("/Admin/Orders?status=Shipped")).QuerySelectorAll("tr.order-row"));
+        Assert.Empty((await client.GetAsync("/Admin/Orders?status=Delivered")).QuerySelectorAll("tr.order-row"));
 
         for (var i = 0; i < 21; i++)
         {
@@ -117,9 +119,9 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         await PlaceOrderAsync(product.Id, 1, "other@example.com");
 
         var client = await AdminAsync();
-        var list = await client.GetAsync("/Admin/Orders?status=Placed&q=%3Dcmd%40example.com");
+        var list = await client.GetAsync("/Admin/Orders?status=Paid&q=%3Dcmd%40example.com");
         var href = list.QuerySelector("#export-csv")!.GetAttribute("href")!;
-        Assert.Contains("status=Placed", href);
+        Assert.Contains("status=Paid", href);
 
         var response = await client.Http.GetAsync(href);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -133,7 +135,7 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         Assert.StartsWith("Order;Placed at (UTC);Status;", lines[0]);
         var row = lines[1];
         Assert.StartsWith(order.Number + ";", row);
-        Assert.Contains(";Placed;", row);
+        Assert.Contains(";Paid;", row);
         Assert.Contains("'=cmd@example.com", row);
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", row);
         Assert.Contains(";São Paulo;", row);

@@ -37,7 +37,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(0, await CartItems(_visitor));
 
         var order = await Send(m => m.Send(new GetMyOrderQuery(_visitor, result.OrderNumber!)));
-        Assert.Equal(OrderStatus.Placed, order.Status);
+        Assert.Equal(OrderStatus.Paid, order.Status); // issue 12: AwaitingPayment, then Paid on approval
         Assert.Equal(2 * 899.90m + 279.90m, order.Subtotal.Amount);
         Assert.Equal(10.00m, order.Shipping.Amount);
         Assert.Equal(2 * 899.90m + 279.90m + 10.00m, order.Total.Amount);
@@ -56,7 +56,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(order.Total, later.Total);
 
         var mine = await Send(m => m.Send(new ListMyOrdersQuery(_visitor)));
-        Assert.Equal([(result.OrderNumber!, 3, OrderStatus.Placed)], mine.Select(o => (o.Number, o.ItemCount, o.Status)));
+        Assert.Equal([(result.OrderNumber!, 3, OrderStatus.Paid)], mine.Select(o => (o.Number, o.ItemCount, o.Status)));
         Assert.Empty(await Send(m => m.Send(new ListMyOrdersQuery(Guid.NewGuid()))));
     }
 

@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FakeShop.Application.Tests;
 
 /// <summary>
-/// Order status moves only Placed → Paid → Shipped → Delivered (or Cancelled before shipping), persisted with its
-/// history, and the customer's view follows it.
+/// Order status moves only AwaitingPayment → Paid → Shipped → Delivered (or Cancelled before shipping), persisted
+/// with its history, and the customer's view follows it. Issue 12: checkout itself takes the order to Paid.
 /// </summary>
 public sealed class OrderStatusTests(AppFixture app) : UseCaseTest(app)
 {
@@ -37,34 +37,35 @@ public sealed class OrderStatusTests(AppFixture app) : UseCaseTest(app)
         (await Send(m => m.Send(new GetMyOrderQuery(_visitor, number)))).Status;
 
     [Fact]
-    public async Task An_order_goes_from_placed_to_delivered_with_its_history()
+    public async Task An_order_goes_from_paid_to_delivered_with_its_history()
     {
         var number = await PlaceOrder();
-        Assert.Equal(OrderStatus.Placed, await StatusSeenByCustomer(number));
+        Assert.Equal(OrderStatus.Paid, await StatusSeenByCustomer(number));
 
-        foreach (var next in new[] { OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered })
+        foreach (var next in new[] { OrderStatus.Shipped, OrderStatus.Delivered })
         {
             await Move(number, next);
             Assert.Equal(next, await StatusSeenByCustomer(number));
         }
 
         var stored = await Db(db => db.Orders.AsNoTracking().Include(o => o.History).SingleAsync(o => o.Number == number));
-        Assert.Equal([OrderStatus.Placed, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered], stored.History.OrderBy(h => h.Id).Select(h => h.Status));
+        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered], stored.History.OrderBy(h => h.Id).Select(h => h.Status));
         Assert.Equal(3, stored.Version);
     }
 
     [Theory]
-    [InlineData(OrderStatus.Shipped)]
     [InlineData(OrderStatus.Delivered)]
     [InlineData(OrderStatus.Placed)]
-    public async Task A_placed_order_cannot_skip_steps(OrderStatus target)
+    [InlineData(OrderStatus.AwaitingPayment)]
+    [InlineData(OrderStatus.PaymentFailed)]
+    public async Task A_paid_order_cannot_skip_steps(OrderStatus target)
     {
         var number = await PlaceOrder();
 
         var ex = await Assert.ThrowsAsync<DomainException>(() => Move(number, target));
 
         Assert.Equal("order.illegal_transition", ex.Code);
-        Assert.Equal(OrderStatus.Placed, await StatusSeenByCustomer(number));
+        Assert.Equal(OrderStatus.Paid, await StatusSeenByCustomer(number));
     }
 
     [Fact]
@@ -76,7 +77,6 @@ public sealed class OrderStatusTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(OrderStatus.Cancelled, await StatusSeenByCustomer(cancelled));
 
         var shipped = await PlaceOrder();
-        await Move(shipped, OrderStatus.Paid);
         await Move(shipped, OrderStatus.Shipped);
         await Assert.ThrowsAsync<DomainException>(() => Move(shipped, OrderStatus.Cancelled));
         Assert.Equal(OrderStatus.Shipped, await StatusSeenByCustomer(shipped));
@@ -93,12 +93,12 @@ public sealed class OrderStatusTests(AppFixture app) : UseCaseTest(app)
         var a = await dbA.Orders.Include(o => o.History).SingleAsync(o => o.Number == number);
         var b = await dbB.Orders.Include(o => o.History).SingleAsync(o => o.Number == number);
 
-        a.MarkPaid("alice", DateTimeOffset.UtcNow);
+        a.Ship("alice", DateTimeOffset.UtcNow);
         await dbA.SaveChangesAsync();
         b.Cancel("bob", DateTimeOffset.UtcNow);
 
         // The Version concurrency token stops the stale change.
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());
-        Assert.Equal(OrderStatus.Paid, await StatusSeenByCustomer(number));
+        Assert.Equal(OrderStatus.Shipped, await StatusSeenByCustomer(number));
     }
 }

@@ -69,7 +69,7 @@ public sealed class ShoppingTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ExpectUrl(page, "/orders$");
         var row = page.Locator($"tr.order-row[data-number='{number}']");
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        await Assertions.Expect(row.Locator(".order-status")).ToHaveAttributeAsync("data-status", "Placed");
+        await Assertions.Expect(row.Locator(".order-status")).ToHaveAttributeAsync("data-status", "Paid"); // issue 12
         await Assertions.Expect(page.Locator("tr.order-row")).ToHaveCountAsync(1);
     }
 

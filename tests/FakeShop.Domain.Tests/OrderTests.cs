@@ -15,6 +15,8 @@ public class OrderTests
         new Address("Rua A, 1", null, "São Paulo", "SP", "01000-000", "Brasil"),
         [(1, "Webcam", Money.Brl(899.90m), 2), (2, "Ring light", Money.Brl(279.90m), 1)],
         Money.Brl(10m),
+        PaymentMethod.Card,
+        Now.AddMinutes(15),
         Now);
 
     [Fact]
@@ -24,25 +26,75 @@ public class OrderTests
         Assert.Equal(Money.Brl(2079.70m), order.Subtotal);
         Assert.Equal(Money.Brl(2089.70m), order.Total);
         Assert.Equal("ana@example.com", order.Customer.Email);
-        Assert.Equal(OrderStatus.Placed, order.Status);
+        // Issue 12: an order is written before it is paid for.
+        Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
+        Assert.Equal(PaymentMethod.Card, order.PaymentMethod);
+        Assert.Equal(Now.AddMinutes(15), order.PaymentDueAt);
+        Assert.Null(order.Payment);
         Assert.Single(order.History);
     }
 
     [Fact]
-    public void Happy_path_moves_placed_paid_shipped_delivered()
+    public void An_approved_card_payment_marks_the_order_paid_and_keeps_the_authorization()
+    {
+        var order = NewOrder();
+        order.ConfirmCardPayment(new PaymentDetails("Visa", "1111", "AUTH-1"), "gateway", Now);
+        Assert.Equal(OrderStatus.Paid, order.Status);
+        Assert.Equal("AUTH-1", order.Payment!.AuthorizationId);
+        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid], order.History.Select(h => h.Status));
+        Assert.Equal(1, order.Version);
+    }
+
+    [Fact]
+    public void A_failed_payment_is_final()
+    {
+        var order = NewOrder();
+        order.FailPayment("gateway", Now);
+        Assert.Equal(OrderStatus.PaymentFailed, order.Status);
+        Assert.Throws<DomainException>(() => order.ConfirmCardPayment(new PaymentDetails("Visa", "1111", "AUTH-1"), "gateway", Now));
+        Assert.Throws<DomainException>(() => order.Cancel("admin", Now));
+        Assert.Null(order.Payment);
+        Assert.Empty(OrderStatusMachine.NextOf(OrderStatus.PaymentFailed));
+    }
+
+    [Fact]
+    public void Staff_cannot_move_an_order_that_awaits_payment()
+    {
+        Assert.Empty(OrderStatusMachine.StaffNextOf(OrderStatus.AwaitingPayment));
+        Assert.Equal([OrderStatus.Shipped, OrderStatus.Cancelled], OrderStatusMachine.StaffNextOf(OrderStatus.Paid));
+    }
+
+    [Fact]
+    public void The_payment_must_be_due_after_the_order_is_placed_and_the_method_known()
+    {
+        var customer = new CustomerDetails("A", "B", "a@b.c", "11912345678");
+        var address = new Address("x", null, "y", "z", "01000-000", "BR");
+        Assert.Equal("order.payment_due", Assert.Throws<DomainException>(() => new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
+            customer, address, [(1, "x", Money.Brl(1m), 1)], Money.Zero, PaymentMethod.Card, Now, Now)).Code);
+        Assert.Equal("order.payment_method", Assert.Throws<DomainException>(() => new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
+            customer, address, [(1, "x", Money.Brl(1m), 1)], Money.Zero, (PaymentMethod)99, Now.AddMinutes(1), Now)).Code);
+    }
+
+    [Fact]
+    public void Happy_path_moves_awaiting_payment_paid_shipped_delivered()
     {
         var order = NewOrder();
         order.MarkPaid("admin@x", Now);
         order.Ship("admin@x", Now);
         order.Deliver("admin@x", Now);
         Assert.Equal(OrderStatus.Delivered, order.Status);
-        Assert.Equal([OrderStatus.Placed, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered], order.History.Select(h => h.Status));
+        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered], order.History.Select(h => h.Status));
         Assert.Equal("admin@x", order.History[^1].ChangedBy);
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed, OrderStatus.Shipped)]
-    [InlineData(OrderStatus.Placed, OrderStatus.Delivered)]
+    [InlineData(OrderStatus.AwaitingPayment, OrderStatus.Shipped)]
+    [InlineData(OrderStatus.AwaitingPayment, OrderStatus.Delivered)]
+    [InlineData(OrderStatus.AwaitingPayment, OrderStatus.Cancelled)]
+    [InlineData(OrderStatus.AwaitingPayment, OrderStatus.Placed)]
+    [InlineData(OrderStatus.PaymentFailed, OrderStatus.Paid)]
+    [InlineData(OrderStatus.Paid, OrderStatus.PaymentFailed)]
+    [InlineData(OrderStatus.Paid, OrderStatus.AwaitingPayment)]
     [InlineData(OrderStatus.Paid, OrderStatus.Delivered)]
     [InlineData(OrderStatus.Shipped, OrderStatus.Cancelled)]
     [InlineData(OrderStatus.Delivered, OrderStatus.Cancelled)]
@@ -64,9 +116,8 @@ public class OrderTests
     }
 
     [Theory]
-    [InlineData(OrderStatus.Placed)]
     [InlineData(OrderStatus.Paid)]
-    public void Cancel_is_allowed_from_placed_or_paid(OrderStatus from)
+    public void Cancel_is_allowed_from_paid(OrderStatus from)
     {
         var order = NewOrder();
         foreach (var step in PathTo(from))
@@ -82,7 +133,7 @@ public class OrderTests
     public void An_order_needs_lines()
     {
         Assert.Throws<DomainException>(() => new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
-            new CustomerDetails("A", "B", "a@b.c", "11912345678"), new Address("x", null, "y", "z", "01000-000", "BR"), [], Money.Zero, Now));
+            new CustomerDetails("A", "B", "a@b.c", "11912345678"), new Address("x", null, "y", "z", "01000-000", "BR"), [], Money.Zero, PaymentMethod.Card, Now.AddMinutes(15), Now));
     }
 
     [Fact]
@@ -97,7 +148,8 @@ public class OrderTests
         OrderStatus.Paid => [OrderStatus.Paid],
         OrderStatus.Shipped => [OrderStatus.Paid, OrderStatus.Shipped],
         OrderStatus.Delivered => [OrderStatus.Paid, OrderStatus.Shipped, OrderStatus.Delivered],
-        OrderStatus.Cancelled => [OrderStatus.Cancelled],
+        OrderStatus.Cancelled => [OrderStatus.Paid, OrderStatus.Cancelled],
+        OrderStatus.PaymentFailed => [OrderStatus.PaymentFailed],
         _ => [],
     };
 }

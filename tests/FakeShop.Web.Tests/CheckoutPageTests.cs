@@ -49,8 +49,8 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
         var orders = await visitor.GetAsync("/orders");
         var row = orders.QuerySelector($"tr.order-row[data-number='{number}']")!;
         Assert.Single(orders.QuerySelectorAll("tr.order-row"));
-        Assert.Equal("Placed", row.QuerySelector(".order-status")!.GetAttribute("data-status"));
-        Assert.Equal("Recebido", Text(row, ".order-status"));
+        Assert.Equal("Paid", row.QuerySelector(".order-status")!.GetAttribute("data-status")); // issue 12
+        Assert.Equal("Pago", Text(row, ".order-status"));
         Assert.Contains($"R${Nbsp}1.809,80", row.TextContent, StringComparison.Ordinal);
 
         var details = await visitor.GetAsync($"/orders/{number}");

@@ -3,6 +3,8 @@ using FakeShop.Domain.Ordering;
 
 namespace FakeShop.Application.Orders;
 
+/// <param name="CardBrand">Null until a card payment is approved.</param>
+/// <param name="PaymentDueAt">Until when an order awaiting payment keeps its stock.</param>
 public sealed record OrderVm(
     string Number,
     OrderStatus Status,
@@ -10,12 +12,14 @@ public sealed record OrderVm(
     string CustomerName,
     string Email,
     Address ShippingAddress,
-    string CardBrand,
-    string CardLast4,
+    string? CardBrand,
+    string? CardLast4,
     IReadOnlyList<OrderLineVm> Lines,
     Money Subtotal,
     Money Shipping,
-    Money Total);
+    Money Total,
+    PaymentMethod PaymentMethod,
+    DateTimeOffset? PaymentDueAt);
 
 public sealed record OrderLineVm(int ProductId, string ProductName, Money UnitPrice, int Quantity)
 {

@@ -4,7 +4,9 @@ namespace FakeShop.Domain.Ordering;
 
 /// <summary>
 /// A placed order. Lines are snapshots; totals are computed once, at placement, from those snapshots. Status only
-/// moves through <see cref="OrderStatusMachine"/>.
+/// moves through <see cref="OrderStatusMachine"/>. An order is written before it is paid for: it starts
+/// <see cref="OrderStatus.AwaitingPayment"/> with its stock reserved until <see cref="PaymentDueAt"/>, and the
+/// payment's answer moves it to Paid or PaymentFailed (see docs/decisions/0009-order-first-payment.md).
 /// </summary>
 public class Order
 {
@@ -16,7 +18,6 @@ public class Order
         Number = string.Empty;
         Customer = null!;
         ShippingAddress = null!;
-        Payment = null!;
     }
 
     public Order(
@@ -27,6 +28,8 @@ public class Order
         Address shippingAddress,
         IEnumerable<(int ProductId, string Name, Money UnitPrice, int Quantity)> lines,
         Money shipping,
+        PaymentMethod paymentMethod,
+        DateTimeOffset paymentDueAt,
         DateTimeOffset now)
     {
         if (!OrderNumber.IsWellFormed(number))
@@ -39,7 +42,18 @@ public class Order
         CheckoutToken = checkoutToken;
         Customer = customer;
         ShippingAddress = shippingAddress;
-        Payment = null!;
+        if (!Enum.IsDefined(paymentMethod))
+        {
+            throw new DomainException("order.payment_method", "Unknown payment method.");
+        }
+
+        if (paymentDueAt <= now)
+        {
+            throw new DomainException("order.payment_due", "The payment must be due after the order is placed.");
+        }
+
+        PaymentMethod = paymentMethod;
+        PaymentDueAt = paymentDueAt;
         foreach (var (productId, name, unitPrice, quantity) in lines)
         {
             _lines.Add(new OrderLine(productId, name, unitPrice, quantity));
@@ -53,9 +67,9 @@ public class Order
         Subtotal = _lines.Aggregate(Money.Zero, (sum, l) => sum + l.LineTotal);
         Shipping = shipping;
         Total = Subtotal + Shipping;
-        Status = OrderStatus.Placed;
+        Status = OrderStatus.AwaitingPayment;
         PlacedAt = now;
-        _history.Add(new OrderStatusChange(OrderStatus.Placed, "customer", now));
+        _history.Add(new OrderStatusChange(OrderStatus.AwaitingPayment, "customer", now));
     }
 
     public Guid Id { get; private set; } = Guid.NewGuid();
@@ -72,7 +86,16 @@ public class Order
 
     public Address ShippingAddress { get; private set; }
 
-    public PaymentDetails Payment { get; private set; }
+    public PaymentMethod PaymentMethod { get; private set; }
+
+    /// <summary>What the gateway authorised; null until a card payment is approved (and for other methods).</summary>
+    public PaymentDetails? Payment { get; private set; }
+
+    /// <summary>
+    /// Until when the stock stays reserved for an order awaiting payment; after it the sweeper settles the order.
+    /// Null for orders from before order-first payment.
+    /// </summary>
+    public DateTimeOffset? PaymentDueAt { get; private set; }
 
     public Money Subtotal { get; private set; }
 
@@ -90,9 +113,20 @@ public class Order
 
     public IReadOnlyList<OrderStatusChange> History => _history;
 
-    public void AttachPayment(PaymentDetails payment) => Payment = payment;
+    /// <summary>The gateway approved the card: keep what it answered and mark the order paid.</summary>
+    public void ConfirmCardPayment(PaymentDetails payment, string by, DateTimeOffset now)
+    {
+        MoveTo(OrderStatus.Paid, by, now);
+        Payment = payment;
+    }
 
     public void MarkPaid(string by, DateTimeOffset now) => MoveTo(OrderStatus.Paid, by, now);
+
+    /// <summary>
+    /// The payment was declined, failed, timed out or never came. The caller releases <see cref="Lines"/> back to
+    /// stock in the same transaction: stock lives in another aggregate.
+    /// </summary>
+    public void FailPayment(string by, DateTimeOffset now) => MoveTo(OrderStatus.PaymentFailed, by, now);
 
     public void Ship(string by, DateTimeOffset now) => MoveTo(OrderStatus.Shipped, by, now);
 

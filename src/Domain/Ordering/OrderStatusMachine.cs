@@ -3,13 +3,17 @@ using FakeShop.Domain.Common;
 namespace FakeShop.Domain.Ordering;
 
 /// <summary>
-/// The only place that knows which status may follow which. Placed → Paid → Shipped → Delivered; Cancelled only
-/// from Placed or Paid, because shipped goods can no longer simply be restocked.
+/// The only place that knows which status may follow which.
+/// AwaitingPayment → Paid (the gateway approved) or → PaymentFailed (declined, failed, timed out or expired; the
+/// reservation is released). Paid → Shipped → Delivered; Cancelled only from Placed or Paid, because shipped goods
+/// can no longer simply be restocked. Placed (orders from before order-first payment) → Paid or Cancelled.
 /// </summary>
 public static class OrderStatusMachine
 {
     private static readonly Dictionary<OrderStatus, OrderStatus[]> Allowed = new()
     {
+        [OrderStatus.AwaitingPayment] = [OrderStatus.Paid, OrderStatus.PaymentFailed],
+        [OrderStatus.PaymentFailed] = [],
         [OrderStatus.Placed] = [OrderStatus.Paid, OrderStatus.Cancelled],
         [OrderStatus.Paid] = [OrderStatus.Shipped, OrderStatus.Cancelled],
         [OrderStatus.Shipped] = [OrderStatus.Delivered],
@@ -20,6 +24,13 @@ public static class OrderStatusMachine
     public static bool CanMove(OrderStatus from, OrderStatus to) => Allowed[from].Contains(to);
 
     public static IReadOnlyList<OrderStatus> NextOf(OrderStatus from) => Allowed[from];
+
+    /// <summary>
+    /// The moves staff may make by hand. An order awaiting payment belongs to the payment flow (the gateway's answer,
+    /// the sweeper, a Pix webhook): a person moving it would race the money.
+    /// </summary>
+    public static IReadOnlyList<OrderStatus> StaffNextOf(OrderStatus from) =>
+        from == OrderStatus.AwaitingPayment ? [] : Allowed[from];
 
     public static void EnsureCanMove(OrderStatus from, OrderStatus to)
     {

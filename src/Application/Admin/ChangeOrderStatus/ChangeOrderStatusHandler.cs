@@ -1,3 +1,4 @@
+using FakeShop.Application.Catalog;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Ordering;
 using Mediator;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace FakeShop.Application.Admin.ChangeOrderStatus;
 
 /// <summary>
-/// Moves an order through the domain's state machine. Cancelling puts the lines back in stock in the same
-/// SaveChanges, so the status and the stock can never disagree.
+/// Moves an order through the domain's state machine, as far as staff may move it (an order awaiting payment belongs
+/// to the payment flow). Cancelling puts the lines back in stock, relatively, in the same transaction as the
+/// version-checked status change, so the status and the stock can never disagree and a cancel counts only once.
 /// </summary>
 public sealed class ChangeOrderStatusHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<ChangeOrderStatusCommand, AdminResult>
 {
@@ -20,30 +22,31 @@ public sealed class ChangeOrderStatusHandler(IShopDbContext db, TimeProvider clo
             return AdminResult.NotFound;
         }
 
-        if (!OrderStatusMachine.CanMove(order.Status, command.Target))
+        if (!OrderStatusMachine.StaffNextOf(order.Status).Contains(command.Target))
         {
             return new AdminResult(AdminOutcome.IllegalTransition, Detail: $"An order that is {order.Status} cannot become {command.Target}.");
         }
 
         var now = clock.GetUtcNow();
         order.MoveTo(command.Target, command.ChangedBy, now);
-        if (command.Target == OrderStatus.Cancelled)
-        {
-            var quantities = order.Lines.GroupBy(l => l.ProductId).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
-            var products = await db.Products.Where(p => quantities.Keys.Contains(p.Id)).ToListAsync(cancellationToken);
-            foreach (var product in products)
-            {
-                product.AdjustStock(quantities[product.Id], now);
-            }
-        }
-
+        var strategy = db.Database.CreateExecutionStrategy();
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                if (command.Target == OrderStatus.Cancelled)
+                {
+                    await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another admin moved the order (or a checkout touched the stock) first; nothing of ours was written.
+            // Another admin moved the order first; nothing of ours was written.
             return AdminResult.Conflict;
         }
 

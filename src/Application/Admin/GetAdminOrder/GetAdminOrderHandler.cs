@@ -23,14 +23,16 @@ public sealed class GetAdminOrderHandler(IShopDbContext db) : IQueryHandler<GetA
             order.PlacedAt,
             order.Customer,
             order.ShippingAddress,
-            order.Payment.CardBrand,
-            order.Payment.CardLast4,
+            order.Payment?.CardBrand,
+            order.Payment?.CardLast4,
             order.Lines.Select(l => new OrderLineVm(l.ProductId, l.ProductName, l.UnitPrice, l.Quantity)).ToList(),
             order.Subtotal,
             order.Shipping,
             order.Total,
             // Id breaks ties between changes made in the same instant.
             order.History.OrderBy(h => h.ChangedAt).ThenBy(h => h.Id).Select(h => new OrderHistoryVm(h.Status, h.ChangedBy, h.ChangedAt)).ToList(),
-            OrderStatusMachine.NextOf(order.Status));
+            OrderStatusMachine.StaffNextOf(order.Status),
+            order.PaymentMethod,
+            order.PaymentDueAt);
     }
 }

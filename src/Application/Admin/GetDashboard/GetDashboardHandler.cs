@@ -16,6 +16,7 @@ public sealed class GetDashboardHandler(IShopDbContext db, TimeProvider clock) :
         var firstDay = today.AddDays(1 - GetDashboardQuery.Days);
         var since = new DateTimeOffset(firstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+        // Revenue is money actually authorised: not cancelled, not failed, not still awaiting payment.
         // Thirty days of (time, total, status) triples is small; grouping by UTC day is done here, portable across providers.
         var recent = await db.Orders.AsNoTracking()
             .Where(o => o.PlacedAt >= since)
@@ -25,7 +26,7 @@ public sealed class GetDashboardHandler(IShopDbContext db, TimeProvider clock) :
         var days = Enumerable.Range(0, GetDashboardQuery.Days)
             .Select(i => firstDay.AddDays(i))
             .Select(d => byDay.TryGetValue(d, out var orders)
-                ? new DailySalesVm(d, orders.Count, orders.Where(o => o.Status != OrderStatus.Cancelled).Aggregate(Money.Zero, (sum, o) => sum + o.Total))
+                ? new DailySalesVm(d, orders.Count, orders.Where(o => o.Status is not (OrderStatus.Cancelled or OrderStatus.PaymentFailed or OrderStatus.AwaitingPayment)).Aggregate(Money.Zero, (sum, o) => sum + o.Total))
                 : new DailySalesVm(d, 0, Money.Zero))
             .ToList();
 

@@ -98,6 +98,8 @@ public sealed class PlaceOrderHandler(
                 new Address(command.AddressLine1, command.AddressLine2, command.City, command.State, command.PostalCode, command.Country),
                 priced.Lines.Select(l => (l.ProductId, l.Name, l.UnitPrice, l.Quantity)),
                 priced.Shipping,
+                PaymentMethod.Card,
+                now.AddMinutes(15),
                 now);
 
             _ = CardExpiry.TryParse(command.CardExpiry, out var month, out var year); // the validator has checked it
@@ -116,7 +118,7 @@ public sealed class PlaceOrderHandler(
                 return Fail(PlaceOrderOutcome.PaymentFailed, "payment_failed");
             }
 
-            order.AttachPayment(new PaymentDetails(payment.CardBrand, payment.CardLast4, payment.AuthorizationId!));
+            order.ConfirmCardPayment(new PaymentDetails(payment.CardBrand, payment.CardLast4, payment.AuthorizationId!), "gateway", now);
             db.Orders.Add(order);
             cart.Clear(now);
 

@@ -184,6 +184,14 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<DateTimeOffset?>("PaymentDueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -222,6 +230,8 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("PlacedAt");
 
                     b.HasIndex("VisitorId");
+
+                    b.HasIndex("Status", "PaymentDueAt");
 
                     b.ToTable("orders", (string)null);
                 });
@@ -680,8 +690,7 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
                     b.Navigation("Customer")
                         .IsRequired();
 
-                    b.Navigation("Payment")
-                        .IsRequired();
+                    b.Navigation("Payment");
 
                     b.Navigation("ShippingAddress")
                         .IsRequired();

@@ -171,6 +171,14 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PaymentDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
 
@@ -206,6 +214,8 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PlacedAt");
 
                     b.HasIndex("VisitorId");
+
+                    b.HasIndex("Status", "PaymentDueAt");
 
                     b.ToTable("orders", (string)null);
                 });
@@ -653,8 +663,7 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Customer")
                         .IsRequired();
 
-                    b.Navigation("Payment")
-                        .IsRequired();
+                    b.Navigation("Payment");
 
                     b.Navigation("ShippingAddress")
                         .IsRequired();

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the FakeShop web image from docker/Dockerfile, tags it with the version and the short git
-# commit, pushes both tags to $REGISTRY and prints the pushed digest as "repo@sha256:..." on stdout
-# (everything else goes to stderr).
+# commit, writes its SBOM (docker/sbom.sh: NuGet + Debian packages, CycloneDX JSON), pushes both tags to
+# $REGISTRY and prints the pushed digest as "repo@sha256:..." on stdout (everything else goes to stderr).
+# docker/sign.sh then signs the digest and attaches the SBOM as a signed attestation.
 #
 # Usage: docker/build.sh [--no-push]
 # Env:
@@ -15,6 +16,7 @@
 #   DOCKER          docker CLI to use (default: docker). DOCKER_HOST is honoured; nothing is started.
 #   REGISTRY_TLS_VERIFY  true|false   (default: false for localhost/127.x registries, else true)
 #   DIGEST_FILE     also write "repo@sha256:..." to this file
+#   SBOM_FILE       where the SBOM goes                           (default artifacts/sbom.cdx.json)
 # The air-gapped base images come from docker/base/build-sdk-image.sh and build-runtime-base.sh:
 #   SDK_IMAGE=$REGISTRY/dotnet/sdk:10.0 RUNTIME_IMAGE=$REGISTRY/dotnet/aspnet:10.0-distroless docker/build.sh
 set -euo pipefail
@@ -25,7 +27,7 @@ die() { printf '[build] ERROR: %s\n' "$*" >&2; exit 1; }
 PUSH=1
 case ${1:-} in
     --no-push) PUSH=0 ;;
-    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     "") ;;
     *) die "unknown argument: $1 (see --help)" ;;
 esac
@@ -121,6 +123,11 @@ log "image:  $REPO:$VERSION_TAG and :$COMMIT_TAG (revision $REVISION)"
 start=$SECONDS
 "${BUILD[@]}" >&2 || die "image build failed (see the output above)"
 log "built in $((SECONDS - start)) s"
+
+SBOM_FILE="${SBOM_FILE:-$ROOT/artifacts/sbom.cdx.json}"
+ENGINE="$ENGINE" DOCKER="$DOCKER" docker/sbom.sh --image "$REPO:$VERSION_TAG" --output "$SBOM_FILE" \
+    --name "$REPO" --version "$VERSION" || die "SBOM generation failed (see above)"
+log "SBOM: $SBOM_FILE"
 
 if ((PUSH == 0)); then
     log "--no-push: not pushing"

@@ -2,7 +2,11 @@ using System.Net.Http.Headers;
 
 namespace FakeShop.Container.Tests;
 
-/// <summary>Signing support: one key pair (plus a second, "wrong" one) per test run, in the fixture's temp dir.</summary>
+/// <summary>
+/// Signing support, the CI path: the signing key comes from the COSIGN_PRIVATE_KEY (+ COSIGN_PASSWORD) secret
+/// when the environment has one, otherwise docker/ci-key.sh makes a throwaway pair for this run and the log
+/// says so. A second, "wrong" pair is always made here.
+/// </summary>
 public sealed partial class ContainerFixture
 {
     private const string KeyPassword = "container-tests";
@@ -12,6 +16,7 @@ public sealed partial class ContainerFixture
     private readonly SemaphoreSlim _signingLock = new(1, 1);
     private readonly HashSet<string> _signed = new(StringComparer.Ordinal);
     private SigningKeys? _keys;
+    private string _password = KeyPassword;
 
     public sealed record SigningKeys(string PrivateKey, string PublicKey, string WrongPublicKey);
 
@@ -24,12 +29,20 @@ public sealed partial class ContainerFixture
             {
                 var dir = Path.Combine(WorkDir, "keys");
                 Directory.CreateDirectory(dir);
-                foreach (var prefix in new[] { "cosign", "wrong" })
+                var secret = Environment.GetEnvironmentVariable("COSIGN_PRIVATE_KEY");
+                var ciEnv = CosignEnvironment();
+                if (!string.IsNullOrEmpty(secret))
                 {
-                    (await ScriptAsync("docker/generate-keys.sh", [Path.Combine(dir, prefix)], CosignEnvironment(), TimeSpan.FromMinutes(5))).EnsureSuccess();
+                    _password = Environment.GetEnvironmentVariable("COSIGN_PASSWORD") ?? string.Empty;
+                    ciEnv["COSIGN_PRIVATE_KEY"] = secret;
+                    ciEnv["COSIGN_PASSWORD"] = _password;
                 }
 
-                _keys = new SigningKeys(Path.Combine(dir, "cosign.key"), Path.Combine(dir, "cosign.pub"), Path.Combine(dir, "wrong.pub"));
+                var ci = (await ScriptAsync("docker/ci-key.sh", [Path.Combine(dir, "ci")], ciEnv, TimeSpan.FromMinutes(5))).EnsureSuccess();
+                Log($"signing key: {ci.StandardOutput.Trim()} ({ci.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()})");
+                (await ScriptAsync("docker/generate-keys.sh", [Path.Combine(dir, "wrong")], CosignEnvironment(), TimeSpan.FromMinutes(5))).EnsureSuccess();
+
+                _keys = new SigningKeys(Path.Combine(dir, "ci", "cosign.key"), Path.Combine(dir, "ci", "cosign.pub"), Path.Combine(dir, "wrong.pub"));
             }
 
             return _keys;
@@ -54,6 +67,8 @@ public sealed partial class ContainerFixture
 
             var env = CosignEnvironment();
             env["COSIGN_KEY"] = keys.PrivateKey;
+            env["COSIGN_PASSWORD"] = _password;
+            env["SBOM_FILE"] = SbomFile;
             var sign = (await ScriptAsync("docker/sign.sh", [image], env, TimeSpan.FromMinutes(5))).EnsureSuccess();
             var signed = sign.StandardOutput.Trim().Split('\n')[^1];
             if (!signed.Contains("@sha256:", StringComparison.Ordinal))
@@ -69,11 +84,11 @@ public sealed partial class ContainerFixture
         }
     }
 
-    public Task<ProcessResult> VerifyAsync(string image, string publicKey)
+    public Task<ProcessResult> VerifyAsync(string image, string publicKey, params string[] options)
     {
         var env = CosignEnvironment();
         env["COSIGN_PUBLIC_KEY"] = publicKey;
-        return ScriptAsync("docker/verify.sh", [image], env, TimeSpan.FromMinutes(5));
+        return ScriptAsync("docker/verify.sh", [.. options, image], env, TimeSpan.FromMinutes(5));
     }
 
     /// <summary>Copies a manifest, byte for byte, to another tag of the same repository.</summary>
@@ -92,6 +107,7 @@ public sealed partial class ContainerFixture
     private Dictionary<string, string?> CosignEnvironment()
     {
         var env = InheritedCosignVariables.ToDictionary(v => v, _ => (string?)null, StringComparer.Ordinal);
+        env["COSIGN_PRIVATE_KEY"] = null;
         env["COSIGN_PASSWORD"] = KeyPassword;
         env["COSIGN_TLOG"] = "false";
         env["COSIGN_ALLOW_INSECURE_REGISTRY"] = "true";

@@ -53,6 +53,9 @@ public sealed partial class ContainerFixture : IAsyncLifetime
 
     public string Digest => ImageReference[(ImageReference.IndexOf('@', StringComparison.Ordinal) + 1)..];
 
+    /// <summary>The SBOM docker/build.sh wrote for the image (SBOM_FILE).</summary>
+    public string SbomFile => Path.Combine(WorkDir, "sbom.cdx.json");
+
     /// <summary>The version tag and the short-commit tag docker/build.sh pushed.</summary>
     public IReadOnlyList<string> Tags { get; private set; } = [];
 
@@ -378,6 +381,7 @@ public sealed partial class ContainerFixture : IAsyncLifetime
             ["ENGINE"] = EngineName,
             ["DOCKER"] = EngineName == "docker" ? EngineCli : null,
             ["VERSION"] = null,
+            ["SBOM_FILE"] = SbomFile,
         };
         var build = await TimedAsync("app image (docker/build.sh)", () => ScriptAsync("docker/build.sh", [], env, BuildTimeout));
         build.EnsureSuccess();

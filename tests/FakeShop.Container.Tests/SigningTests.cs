@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Xml.Linq;
+
 namespace FakeShop.Container.Tests;
 
 /// <summary>
@@ -21,6 +24,30 @@ public sealed class SigningTests(ContainerFixture fixture)
         // By tag too: verify.sh resolves the tag to the same digest.
         var byTag = await fixture.VerifyAsync($"{fixture.Repository}:{fixture.Tags[0]}", keys.PublicKey);
         Assert.True(byTag.ExitCode == 0, byTag.Describe());
+    }
+
+    [ContainerFact]
+    public async Task Signed_image_carries_the_builds_sbom_as_a_verified_attestation()
+    {
+        var keys = await fixture.SigningKeysAsync();
+        await fixture.EnsureSignedAsync(fixture.ImageReference);
+
+        var verify = await fixture.VerifyAsync(fixture.ImageReference, keys.PublicKey, "--print-sbom");
+
+        Assert.True(verify.ExitCode == 0, verify.Describe());
+        Assert.Contains("has a CycloneDX SBOM attestation signed by", verify.StandardError, StringComparison.Ordinal);
+        using var printed = JsonDocument.Parse(verify.StandardOutput);
+        using var built = JsonDocument.Parse(await File.ReadAllTextAsync(fixture.SbomFile));
+        Assert.True(JsonElement.DeepEquals(built.RootElement, printed.RootElement), "the attested SBOM is not the one docker/build.sh wrote");
+
+        var components = printed.RootElement.GetProperty("components").EnumerateArray().ToList();
+        string? Purl(string name) => components.Single(c => c.GetProperty("name").GetString() == name).GetProperty("purl").GetString();
+        var npgsql = XDocument.Load(Path.Combine(fixture.RepositoryRoot, "Directory.Packages.props"))
+            .Descendants("PackageVersion").Single(e => (string?)e.Attribute("Include") == "Npgsql").Attribute("Version")!.Value;
+        Assert.Equal($"pkg:nuget/Npgsql@{npgsql}", Purl("Npgsql"));
+        Assert.Matches(@"^pkg:deb/debian/libc6@2\.36-[^?]+\?arch=amd64&distro=debian-12$", Purl("libc6"));
+        Assert.Matches(@"^pkg:deb/debian/libssl3@3\.[^?]+\?arch=amd64&distro=debian-12$", Purl("libssl3"));
+        Assert.Equal("container", printed.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("type").GetString());
     }
 
     [ContainerFact]

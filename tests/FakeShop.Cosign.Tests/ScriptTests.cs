@@ -1,6 +1,6 @@
 namespace FakeShop.Cosign.Tests;
 
-/// <summary>docker/generate-keys.sh, sign.sh and verify.sh end to end against a real registry.</summary>
+/// <summary>docker/generate-keys.sh, sign.sh and verify.sh end to end against a real registry: signature and SBOM attestation.</summary>
 [Collection(RegistryCollection.Name)]
 public sealed class ScriptTests
 {
@@ -24,7 +24,60 @@ public sealed class ScriptTests
         Assert.True(verified.ExitCode == 0, verified.Error);
         Assert.Contains($"OK: {_registry.Address}/scripts/ok@{digest} is signed by {_registry.KeyPrefix}.pub", verified.Error);
         Assert.Contains("The signatures were verified against the specified public key", verified.Error);
+        Assert.Contains($"attested {_registry.Address}/scripts/ok@{digest} with the CycloneDX SBOM", signed.Error);
+        Assert.Contains($"OK: {_registry.Address}/scripts/ok@{digest} has a CycloneDX SBOM attestation signed by {_registry.KeyPrefix}.pub", verified.Error);
         Assert.Contains(digest, verified.Out);
+    }
+
+    [RegistryFact]
+    public async Task Verify_script_prints_the_attested_sbom()
+    {
+        using var client = _registry.CreateClient();
+        await TestImages.PushAsync(client, "scripts/sbom", "v1", "script sbom");
+        var image = $"{_registry.Address}/scripts/sbom:v1";
+        Assert.Equal(0, (await ScriptRunner.RunAsync("sign.sh", SignerEnvironment(), image)).ExitCode);
+
+        var printed = await ScriptRunner.RunAsync("verify.sh", VerifierEnvironment(_registry.KeyPrefix + ".pub"), "--print-sbom", image);
+
+        Assert.True(printed.ExitCode == 0, printed.Error);
+        using var sbom = System.Text.Json.JsonDocument.Parse(printed.Out);
+        Assert.Equal("CycloneDX", sbom.RootElement.GetProperty("bomFormat").GetString());
+        Assert.Equal("pkg:deb/debian/libssl3@3.0.17-1~deb12u2?arch=amd64&distro=debian-12", sbom.RootElement.GetProperty("components")[0].GetProperty("purl").GetString());
+    }
+
+    [RegistryFact]
+    public async Task Verify_script_fails_for_a_signed_image_without_an_sbom_attestation()
+    {
+        using var client = _registry.CreateClient();
+        await TestImages.PushAsync(client, "scripts/noatt", "v1", "script no attestation");
+        var image = $"{_registry.Address}/scripts/noatt:v1";
+        var environment = SignerEnvironment();
+        environment["SBOM_FILE"] = "none";
+        Assert.Equal(0, (await ScriptRunner.RunAsync("sign.sh", environment, image)).ExitCode);
+
+        var result = await ScriptRunner.RunAsync("verify.sh", VerifierEnvironment(_registry.KeyPrefix + ".pub"), image);
+        var signatureOnly = await ScriptRunner.RunAsync("verify.sh",
+            new Dictionary<string, string> { ["COSIGN_PUBLIC_KEY"] = _registry.KeyPrefix + ".pub", ["COSIGN_VERIFY_ATTESTATION"] = "false" }, image);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no attestations found", result.Error);
+        Assert.Contains("has no valid CycloneDX SBOM attestation", result.Error);
+        Assert.Equal(0, signatureOnly.ExitCode);
+        Assert.Contains("the SBOM attestation was not checked", signatureOnly.Error);
+    }
+
+    [RegistryFact]
+    public async Task Sign_script_refuses_to_sign_without_the_sbom_build_sh_writes()
+    {
+        using var client = _registry.CreateClient();
+        await TestImages.PushAsync(client, "scripts/nosbom", "v1", "script no sbom");
+        var environment = SignerEnvironment();
+        environment["SBOM_FILE"] = Path.Combine(_registry.WorkDirectory, "absent.cdx.json");
+
+        var result = await ScriptRunner.RunAsync("sign.sh", environment, $"{_registry.Address}/scripts/nosbom:v1");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("absent.cdx.json not found: docker/build.sh writes it", result.Error);
     }
 
     [RegistryFact]
@@ -46,19 +99,18 @@ public sealed class ScriptTests
     }
 
     [RegistryFact]
-    public async Task Verify_script_trusts_the_committed_project_key_by_default()
+    public async Task Verify_script_reads_the_key_from_deploy_cosign_by_default()
     {
         using var client = _registry.CreateClient();
         await TestImages.PushAsync(client, "scripts/default", "v1", "script default key");
         var image = $"{_registry.Address}/scripts/default:v1";
         Assert.Equal(0, (await ScriptRunner.RunAsync("sign.sh", SignerEnvironment(), image)).ExitCode);
 
-        // Signed with a throw-away key, so docker/cosign.pub (the default) must reject it.
+        // Signed with a throw-away key: whether or not a maintainer put a key in deploy/cosign, it must not verify.
         var result = await ScriptRunner.RunAsync("verify.sh", new Dictionary<string, string>(), image);
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains(Path.Combine("docker", "cosign.pub"), result.Error);
-        Assert.Contains("no matching signatures", result.Error);
+        Assert.Contains(Path.Combine("deploy", "cosign", "cosign.pub"), result.Error);
     }
 
     [RegistryFact]
@@ -107,10 +159,13 @@ public sealed class ScriptTests
             Assert.True(signed.ExitCode == 0, signed.Error);
             Assert.True(verified.ExitCode == 0, verified.Error);
             var calls = await File.ReadAllLinesAsync(log);
+            var v3 = version.StartsWith('3') ? " --new-bundle-format=false --use-signing-config=false" : string.Empty;
             Assert.Equal(
                 [
                     expectedSign.Replace("{key}", _registry.KeyPrefix + ".key").Replace("{ref}", reference),
+                    $"attest --yes --key {_registry.KeyPrefix}.key --tlog-upload=false --type cyclonedx --predicate {SbomFile} --replace{v3} {reference}",
                     $"verify --key {_registry.KeyPrefix}.pub --insecure-ignore-tlog {reference}",
+                    $"verify-attestation --key {_registry.KeyPrefix}.pub --insecure-ignore-tlog --type cyclonedx {reference}",
                 ],
                 calls);
         }
@@ -146,14 +201,19 @@ public sealed class ScriptTests
     }
 
     [Fact]
-    public void Committed_project_key_is_a_P256_public_key_and_no_private_key_is_tracked()
+    public void No_key_is_pinned_in_the_repository_outside_the_published_test_vectors()
     {
+        // The old docker/cosign.pub belonged to a private key nobody held; keys are inputs now (docs/cosign.md).
         var root = TestData.RepositoryRoot();
-        using var key = EcdsaSignatures.LoadPublicKey(File.ReadAllText(Path.Combine(root, "docker", "cosign.pub")));
+        bool IsVector(string f) => f.StartsWith("tests/testdata/", StringComparison.Ordinal) || f.StartsWith("docs/", StringComparison.Ordinal);
 
-        Assert.Equal(256, key.KeySize);
-        Assert.DoesNotContain(TrackedFiles(root, "*.key"), f => !f.StartsWith("docs/", StringComparison.Ordinal));
+        Assert.DoesNotContain(TrackedFiles(root, "*.key"), f => !IsVector(f));
+        Assert.DoesNotContain(TrackedFiles(root, "*.pub"), f => !IsVector(f));
         Assert.Empty(TrackedFiles(root, "*cosign.password"));
+        foreach (var file in TrackedFiles(root, "deploy/*").Concat(TrackedFiles(root, "docker/*")).Concat(TrackedFiles(root, ".github/*")))
+        {
+            Assert.DoesNotContain("BEGIN PUBLIC KEY", File.ReadAllText(Path.Combine(root, file)), StringComparison.Ordinal);
+        }
     }
 
     private static List<string> TrackedFiles(string root, string pattern)
@@ -168,10 +228,25 @@ public sealed class ScriptTests
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
     }
 
+    private string SbomFile
+    {
+        get
+        {
+            var path = Path.Combine(_registry.WorkDirectory, "script-sbom.cdx.json");
+            if (!File.Exists(path))
+            {
+                File.WriteAllText(path, """{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"library","name":"libssl3","version":"3.0.17-1~deb12u2","purl":"pkg:deb/debian/libssl3@3.0.17-1~deb12u2?arch=amd64&distro=debian-12"}]}""");
+            }
+
+            return path;
+        }
+    }
+
     private Dictionary<string, string> SignerEnvironment() => new()
     {
         ["COSIGN_KEY"] = _registry.KeyPrefix + ".key",
         ["COSIGN_PASSWORD"] = RegistryFixture.Password,
+        ["SBOM_FILE"] = SbomFile,
     };
 
     private static Dictionary<string, string> VerifierEnvironment(string publicKey) => new() { ["COSIGN_PUBLIC_KEY"] = publicKey };

@@ -144,11 +144,10 @@ public sealed partial class KustomizationTests
     {
         var kubectl = Tools.Require("kubectl");
 
-        foreach (var dir in new[] { RepoPaths.K8sDir, Path.Combine(RepoPaths.K8sDir, "policies", "kyverno"), Path.Combine(RepoPaths.K8sDir, "policies", "sigstore") })
-        {
-            var output = Tools.Run(kubectl, "kustomize", dir);
-            Assert.NotEmpty(Yaml.ParseAll(output, $"kustomize build {dir}").OfType<JsonObject>());
-        }
+        // The policies need the key from deploy/cosign, an input the repository does not hold:
+        // SignaturePolicyTests builds them with a key made for the test.
+        var output = Tools.Run(kubectl, "kustomize", RepoPaths.K8sDir);
+        Assert.NotEmpty(Yaml.ParseAll(output, $"kustomize build {RepoPaths.K8sDir}").OfType<JsonObject>());
 
         var built = Yaml.ParseAll(Tools.Run(kubectl, "kustomize", RepoPaths.K8sDir)).OfType<JsonObject>().ToList();
         var entry = K8s.Kustomization(RepoPaths.K8sDir).Arr("images").Cast<JsonObject>().Single();

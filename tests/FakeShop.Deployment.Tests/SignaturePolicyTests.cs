@@ -1,46 +1,40 @@
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FakeShop.Deployment.Tests.Support;
 
 namespace FakeShop.Deployment.Tests;
 
-/// <summary>The admission policies in deploy/k8s/policies trust exactly docker/cosign.pub.</summary>
+/// <summary>
+/// The admission policies in deploy/k8s/policies require a cosign signature and a signed CycloneDX SBOM
+/// attestation, and read the key from the one place it is configured: the Secret that deploy/cosign's
+/// kustomization generates from deploy/cosign/cosign.pub. No policy embeds a key.
+/// </summary>
 public sealed class SignaturePolicyTests
 {
+    private const string KeySecret = "fakeshop-cosign-public-key";
+
     private static string KyvernoFile => Path.Combine(RepoPaths.K8sDir, "policies", "kyverno", "verify-images.yaml");
 
     private static string SigstoreFile => Path.Combine(RepoPaths.K8sDir, "policies", "sigstore", "cluster-image-policy.yaml");
 
-    private static string ProjectKeyPem
+    [Fact]
+    public void No_policy_embeds_a_key_and_the_key_file_is_not_pinned_in_git()
     {
-        get
+        foreach (var file in new[] { KyvernoFile, SigstoreFile })
         {
-            Assert.True(File.Exists(RepoPaths.CosignPublicKey), "docker/cosign.pub is missing: the policies must embed the project's key");
-            return Normalise(File.ReadAllText(RepoPaths.CosignPublicKey));
+            Assert.DoesNotContain("BEGIN PUBLIC KEY", File.ReadAllText(file), StringComparison.Ordinal);
         }
+
+        var generator = K8s.Kustomization(RepoPaths.CosignKeyDir).Arr("secretGenerator").Cast<JsonObject>().Single();
+        Assert.Equal(KeySecret, generator.Str("name"));
+        Assert.Equal(["cosign.pub"], generator.Strings("files"));
+        Assert.True(generator.Bool("options", "disableNameSuffixHash"));
     }
 
     [Fact]
-    public void Project_key_is_an_ecdsa_public_key_pem()
-    {
-        var pem = ProjectKeyPem;
-        Assert.StartsWith("-----BEGIN PUBLIC KEY-----\n", pem, StringComparison.Ordinal);
-        Assert.EndsWith("\n-----END PUBLIC KEY-----", pem, StringComparison.Ordinal);
-        using var key = ECDsa.Create();
-        key.ImportFromPem(pem);
-        Assert.True(key.KeySize >= 256);
-    }
-
-    [Fact]
-    public void Kyverno_policy_embeds_exactly_the_project_key()
-    {
-        var keys = KyvernoKeys().Single();
-        Assert.Equal(ProjectKeyPem, Normalise(keys.Str("publicKeys")));
-    }
-
-    [Fact]
-    public void Kyverno_policy_enforces_cosign_signatures_without_the_tlog_and_pins_the_digest()
+    public void Kyverno_policy_enforces_signature_and_sbom_attestation_with_the_key_secret_without_the_tlog()
     {
         var policy = K8s.Objects(KyvernoFile).Single();
         Assert.Equal("kyverno.io/v1", policy.Doc.Str("apiVersion"));
@@ -56,53 +50,102 @@ public sealed class SignaturePolicyTests
         Assert.All(verify.Strings("imageReferences"), r => Assert.True(WildcardMatches(r, K8s.Image + ":1.0.0"), $"{r} does not cover the app image"));
         Assert.DoesNotContain(verify.Strings("imageReferences"), r => WildcardMatches(r, "docker.io/library/nginx:latest"));
 
-        var keys = KyvernoKeys().Single();
-        Assert.True(keys.Bool("rekor", "ignoreTlog"));
-        Assert.StartsWith("https://", keys.Str("rekor", "url"), StringComparison.Ordinal);
+        var attestation = verify.Arr("attestations").Cast<JsonObject>().Single();
+        Assert.Equal("https://cyclonedx.org/bom", attestation.Str("type"));
+        var condition = attestation.Arr("conditions").Cast<JsonObject>().Single().Arr("all").Cast<JsonObject>().Single();
+        Assert.Equal(("{{ bomFormat }}", "Equals", "CycloneDX"), (condition.Str("key"), condition.Str("operator"), condition.Str("value")));
+
+        var keys = KyvernoKeys(verify.Arr("attestors")).Concat(KyvernoKeys(attestation.Arr("attestors"))).ToList();
+        Assert.Equal(2, keys.Count);
+        Assert.All(keys, k =>
+        {
+            Assert.Null(k["publicKeys"]);
+            Assert.Equal((KeySecret, "kyverno"), (k.Str("secret", "name"), k.Str("secret", "namespace")));
+            Assert.True(k.Bool("rekor", "ignoreTlog"));
+            Assert.StartsWith("https://", k.Str("rekor", "url"), StringComparison.Ordinal);
+        });
     }
 
     [Fact]
-    public void Sigstore_policy_embeds_exactly_the_project_key()
+    public void Sigstore_policies_require_a_signature_and_an_sbom_attestation_from_the_key_secret_without_ctlog()
     {
-        var authority = SigstoreAuthorities().Single();
-        Assert.Equal(ProjectKeyPem, Normalise(authority.Str("key", "data")));
+        var policies = K8s.Objects(SigstoreFile);
+        Assert.Equal(2, policies.Count);
+        foreach (var policy in policies)
+        {
+            Assert.Equal("policy.sigstore.dev/v1beta1", policy.Doc.Str("apiVersion"));
+            Assert.Equal("ClusterImagePolicy", policy.Kind);
+            Assert.Equal("enforce", policy.Doc.Str("spec", "mode"));
+            var globs = policy.Doc.Arr("spec", "images").Cast<JsonObject>().Select(i => i.Str("glob")).ToList();
+            Assert.Contains(globs, g => g.StartsWith("registry.example.com/fakeshop/", StringComparison.Ordinal));
+
+            // Authorities within one policy are alternatives, so each policy has exactly one: all must pass.
+            var authority = policy.Doc.Arr("spec", "authorities").Cast<JsonObject>().Single();
+            Assert.Null(authority["keyless"]);
+            Assert.Null(authority["ctlog"]);
+            Assert.Null(authority.Opt("key", "data"));
+            Assert.Equal(KeySecret, authority.Str("key", "secretRef", "name"));
+            Assert.NotEqual("bundle", authority.Opt("signatureFormat")?.GetValue<string>());
+        }
+
+        var attestations = policies.Select(p => p.Doc.Arr("spec", "authorities").Cast<JsonObject>().Single().Opt("attestations")).ToList();
+        Assert.Single(attestations, a => a is null);
+        var sbom = attestations.OfType<JsonArray>().Single().Cast<JsonObject>().Single();
+        Assert.Equal("cyclonedx", sbom.Str("predicateType"));
+        Assert.Contains("bomFormat: \"CycloneDX\"", sbom.Str("policy", "data"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Sigstore_policy_uses_a_key_authority_without_ctlog_for_the_app_images()
+    public void Kustomize_puts_the_one_configured_key_into_the_secret_each_engine_reads()
     {
-        var policy = K8s.Objects(SigstoreFile).Single();
-        Assert.Equal("policy.sigstore.dev/v1beta1", policy.Doc.Str("apiVersion"));
-        Assert.Equal("ClusterImagePolicy", policy.Kind);
-        Assert.Equal("enforce", policy.Doc.Str("spec", "mode"));
-        var globs = policy.Doc.Arr("spec", "images").Cast<JsonObject>().Select(i => i.Str("glob")).ToList();
-        Assert.Contains(globs, g => g.StartsWith("registry.example.com/fakeshop/", StringComparison.Ordinal));
+        var kubectl = Tools.Require("kubectl");
+        var copy = Directory.CreateTempSubdirectory("policies-").FullName;
+        try
+        {
+            // A copy of deploy/ with a freshly made key in the one place: the repository pins none.
+            CopyDirectory(Path.Combine(RepoPaths.Root, "deploy"), Path.Combine(copy, "deploy"));
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            var pem = key.ExportSubjectPublicKeyInfoPem() + "\n";
+            File.WriteAllText(Path.Combine(copy, "deploy", "cosign", "cosign.pub"), pem);
 
-        var authority = SigstoreAuthorities().Single();
-        Assert.Null(authority["keyless"]);
-        Assert.Null(authority["ctlog"]);
-        // Key authorities accept only the classic .sig format ("bundle" is rejected for keys).
-        Assert.NotEqual("bundle", authority.Opt("signatureFormat")?.GetValue<string>());
+            foreach (var (engine, ns) in new[] { ("kyverno", "kyverno"), ("sigstore", "cosign-system") })
+            {
+                var built = Yaml.ParseAll(Tools.Run(kubectl, "kustomize", Path.Combine(copy, "deploy", "k8s", "policies", engine))).OfType<JsonObject>().ToList();
+                var secret = built.Single(o => o.Str("kind") == "Secret");
+                Assert.Equal((KeySecret, ns), (secret.Str("metadata", "name"), secret.Str("metadata", "namespace")));
+                var data = secret.Obj("data");
+                Assert.Single(data);
+                Assert.Equal(pem, Encoding.ASCII.GetString(Convert.FromBase64String(data.Str("cosign.pub"))));
+                Assert.Contains(built, o => o.Str("kind") is "ClusterPolicy" or "ClusterImagePolicy");
+            }
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
     }
 
-    [Fact]
-    public void Both_policies_trust_the_same_key()
-    {
-        Assert.Equal(Normalise(KyvernoKeys().Single().Str("publicKeys")), Normalise(SigstoreAuthorities().Single().Str("key", "data")));
-    }
-
-    private static IEnumerable<JsonObject> KyvernoKeys() =>
-        K8s.Objects(KyvernoFile).Single().Doc.Arr("spec", "rules").Cast<JsonObject>()
-            .SelectMany(r => r.Arr("verifyImages").Cast<JsonObject>())
-            .SelectMany(v => v.Arr("attestors").Cast<JsonObject>())
+    private static IEnumerable<JsonObject> KyvernoKeys(JsonArray attestors) =>
+        attestors.Cast<JsonObject>()
             .SelectMany(a => a.Arr("entries").Cast<JsonObject>())
             .Select(e => e.Obj("keys"));
 
-    private static IEnumerable<JsonObject> SigstoreAuthorities() =>
-        K8s.Objects(SigstoreFile).Single().Doc.Arr("spec", "authorities").Cast<JsonObject>();
+    private static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            if (Path.GetFileName(file) is not ("cosign.pub" or "cosign.key"))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+        }
 
-    /// <summary>Same text up to line endings and the trailing newline (YAML `|-` drops it).</summary>
-    private static string Normalise(string pem) => pem.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        foreach (var dir in Directory.GetDirectories(source))
+        {
+            CopyDirectory(dir, Path.Combine(target, Path.GetFileName(dir)));
+        }
+    }
 
     /// <summary>Kyverno's image wildcard: `*` matches any run of characters, `?` one character.</summary>
     private static bool WildcardMatches(string pattern, string value) =>

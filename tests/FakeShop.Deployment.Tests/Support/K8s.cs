@@ -27,7 +27,10 @@ internal static class K8s
     public static IReadOnlyList<string> ResourcePaths(string dir)
     {
         var kustomization = Kustomization(dir);
-        return kustomization.Strings("resources").Select(r => Path.GetFullPath(Path.Combine(dir, r))).ToList();
+        // A generator-only kustomization (deploy/cosign) has no resources.
+        return kustomization.Opt("resources") is null
+            ? []
+            : kustomization.Strings("resources").Select(r => Path.GetFullPath(Path.Combine(dir, r))).ToList();
     }
 
     /// <summary>All objects that `kustomize build dir` would start from (resources, recursively).</summary>

@@ -12,7 +12,8 @@ internal static class RepoPaths
 
     public static string ComposeFile => Combine("docker", "compose.yaml");
 
-    public static string CosignPublicKey => Combine("docker", "cosign.pub");
+    /// <summary>The one place the cosign public key is configured (not in git: it is an input, docs/cosign.md).</summary>
+    public static string CosignKeyDir => Combine("deploy", "cosign");
 
     public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 

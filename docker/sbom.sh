@@ -4,12 +4,14 @@
 #     projects it references), and
 #   - the Debian packages of the runtime base, read from the image's /var/lib/dpkg/status.d/ (written by
 #     docker/base/build-runtime-base.sh from the .debs it unpacks: name, version, architecture, source),
-#     each with a purl pkg:deb/debian/NAME@VERSION?arch=ARCH&distro=debian-12.
+#     each with a purl pkg:deb/debian/NAME@VERSION?arch=ARCH&distro=debian-12 (the distribution comes from the
+#     image's os-release when it has one, e.g. Microsoft's Ubuntu chiseled bases; our distroless base has none).
 #
 # Usage: docker/sbom.sh --image IMAGE --output FILE [--name REPO] [--version VERSION]
 #        docker/sbom.sh --status-dir DIR --output FILE [...]   (status files already extracted; used by tests)
 # Env: DOCKER / ENGINE as in build.sh (the CLI that holds IMAGE locally), SOURCE_DATE_EPOCH (the document's
-#      timestamp; default: the commit time, so the same commit gives the same document), DEB_DISTRO (debian-12).
+#      timestamp; default: the commit time, so the same commit gives the same document), DEB_DISTRO (ID-VERSION_ID,
+#      default from the image's os-release, else debian-12).
 # Needs: dotnet (SDK of global.json), jq.
 set -euo pipefail
 
@@ -37,7 +39,6 @@ command -v dotnet >/dev/null || die "the dotnet SDK is required for the NuGet pa
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-DISTRO="${DEB_DISTRO:-debian-12}"
 NAME="${NAME:-${IMAGE%%[:@]*}}"; NAME="${NAME:-fakeshop/web}"
 if [[ -z ${SOURCE_DATE_EPOCH:-} ]]; then
     SOURCE_DATE_EPOCH=$(git -C "$ROOT" log -1 --format=%ct 2>/dev/null || date +%s)
@@ -56,8 +57,17 @@ if [[ -n $IMAGE ]]; then
         "$CLI" rm -f "$cid" >/dev/null 2>&1 || true
         die "$IMAGE has no /var/lib/dpkg/status.d (built on a base other than docker/base/build-runtime-base.sh?): $(cat "$WORK/cp.err")"
     fi
+    for release in /etc/os-release /usr/lib/os-release; do
+        if [[ -z ${DEB_DISTRO:-} ]] && "$CLI" cp -L "$cid:$release" - 2>/dev/null | tar -xO > "$WORK/os-release" 2>/dev/null \
+            && [[ -s $WORK/os-release ]]; then
+            id=$(sed -n 's/^ID="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$WORK/os-release")
+            version_id=$(sed -n 's/^VERSION_ID="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' "$WORK/os-release")
+            [[ -n $id && -n $version_id ]] && DEB_DISTRO="$id-$version_id"
+        fi
+    done
     "$CLI" rm -f "$cid" >/dev/null 2>&1 || true
 fi
+DISTRO="${DEB_DISTRO:-debian-12}"
 [[ -d $STATUS_DIR ]] || die "status directory $STATUS_DIR not found"
 
 # One JSON object per status file; purl version/qualifiers percent-encoded where the purl spec requires
@@ -68,7 +78,7 @@ for f in "$STATUS_DIR"/*; do
         [inputs | capture("^(?<k>[A-Za-z-]+): (?<v>.*)$")] | map({(.k): .v}) | add
         | select(.Package != null and .Version != null)
         | (.Source // .Package | sub(" .*$"; "")) as $src
-        | ("pkg:deb/debian/" + .Package + "@" + (.Version | gsub(":"; "%3A")) + "?arch=" + (.Architecture // "all") + "&distro=" + $distro) as $purl
+        | ("pkg:deb/" + ($distro | sub("-.*$"; "")) + "/" + .Package + "@" + (.Version | gsub(":"; "%3A")) + "?arch=" + (.Architecture // "all") + "&distro=" + $distro) as $purl
         | {type: "library", "bom-ref": $purl, name: .Package, version: .Version, purl: $purl}
           + (if .Maintainer then {publisher: .Maintainer} else {} end)
           + {properties: [{name: "debian:architecture", value: (.Architecture // "all")}, {name: "debian:source", value: $src}]}' < "$f"

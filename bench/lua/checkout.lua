@@ -18,8 +18,8 @@ function init(args)
   step, n, bad, orders = 1, 0, 0, 0
   checkout_token, location = nil, nil
   form = "&Input.FirstName=Ana&Input.LastName=Bench&Input.Email=ana%40example.com&Input.Phone=%2811%29+91234-5678"
-    .. "&Input.AddressLine1=Rua+Augusta+100&Input.AddressLine2=&Input.City=S%C3%A3o+Paulo&Input.State=SP"
-    .. "&Input.PostalCode=01000-000&Input.Country=Brasil&Input.CardHolder=ANA+BENCH"
+    .. "&Input.Cpf=123.456.789-09&Input.Cep=01000-000&Input.Street=Rua+Augusta&Input.Number=100&Input.Complement="
+    .. "&Input.District=Consola%C3%A7%C3%A3o&Input.City=S%C3%A3o+Paulo&Input.Uf=SP&Input.CardHolder=ANA+BENCH"
     .. "&Input.CardNumber=4111+1111+1111+1111&Input.CardExpiry=12%2F35&Input.Cvv=123"
 end
 

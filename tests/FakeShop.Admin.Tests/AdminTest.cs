@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Catalog;
 using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
@@ -96,8 +97,8 @@ public abstract class AdminTest(AdminFixture app) : IAsyncLifetime
             var product = await db.Products.SingleAsync(p => p.Id == productId);
             product.RemoveStock(quantity, now);
             var order = new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
-                new CustomerDetails(firstName, "Silva", email, "+55 11 91234-5678"),
-                new Address("Rua das Flores, 10", null, "São Paulo", "SP", "01000-000", "Brasil"),
+                new CustomerDetails(firstName, "Silva", email, "+55 11 91234-5678", Cpf.Parse("529.982.247-25")),
+                new Address(Cep.Parse("01000-000"), "Rua das Flores", "10", null, "Sé", "São Paulo", Uf.Parse("SP")),
                 [(product.Id, product.Name, product.Price, quantity)], Money.Brl(10m), PaymentMethod.Card, now.AddMinutes(15), now);
             order.ConfirmCardPayment(new PaymentDetails("Visa", "1111", "AUTH-TEST"), "gateway", now);
             db.Orders.Add(order);

@@ -62,11 +62,13 @@ public sealed partial class AdminJourneyTests(AdminBrowserFixture app) : IAsyncL
         await customer.FillAsync("#Input_LastName", "Souza");
         await customer.FillAsync("#Input_Email", "bia@example.com");
         await customer.FillAsync("#Input_Phone", "+55 11 98765-4321");
-        await customer.FillAsync("#Input_AddressLine1", "Av. Paulista, 1000");
+        await customer.FillAsync("#Input_Cpf", "529.982.247-25");
+        await customer.FillAsync("#Input_Cep", "01310-100");
+        await customer.FillAsync("#Input_Street", "Av. Paulista");
+        await customer.FillAsync("#Input_Number", "1000");
+        await customer.FillAsync("#Input_District", "Bela Vista");
         await customer.FillAsync("#Input_City", "São Paulo");
-        await customer.FillAsync("#Input_State", "SP");
-        await customer.FillAsync("#Input_PostalCode", "01310-100");
-        await customer.FillAsync("#Input_Country", "Brasil");
+        await customer.SelectOptionAsync("#Input_Uf", "SP");
         await customer.FillAsync("#Input_CardHolder", "BIA SOUZA");
         await customer.FillAsync("#Input_CardNumber", "4111 1111 1111 1111");
         await customer.FillAsync("#Input_CardExpiry", "12/" + ((DateTime.UtcNow.Year + 3) % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture));

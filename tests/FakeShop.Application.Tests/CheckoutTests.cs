@@ -44,7 +44,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal([("Webcam 4K Ultra", 899.90m, 2), ("Ring Light 18\"", 279.90m, 1)],
             order.Lines.Select(l => (l.ProductName, l.UnitPrice.Amount, l.Quantity)).OrderByDescending(l => l.Amount));
         Assert.Equal(("Ana Souza", "ana.souza@example.com"), (order.CustomerName, order.Email));
-        Assert.Equal(("São Paulo", "01310-100"), (order.ShippingAddress.City, order.ShippingAddress.PostalCode));
+        Assert.Equal(("São Paulo", "01310-100", "SP", "***.456.789-**"), (order.ShippingAddress.City, order.ShippingAddress.Cep.ToString(), order.ShippingAddress.Uf.Code, order.MaskedCpf));
         Assert.Equal("1111", order.CardLast4);
         Assert.Equal("Visa", order.CardBrand);
 
@@ -205,7 +205,9 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
             FirstName = "",
             Email = "not-an-email",
             Phone = "12",
-            PostalCode = "ABC",
+            Cep = "ABC",
+            Cpf = "123.456.789-00",
+            Uf = "XX",
             CardNumber = "4111 1111 1111 1112",
             CardExpiry = "01/20",
             Cvv = "12a",
@@ -215,7 +217,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         var ex = await Assert.ThrowsAsync<ValidationException>(() => Place(bad));
 
         Assert.Equal(
-            ["CardExpiry", "CardNumber", "CheckoutToken", "Cvv", "Email", "FirstName", "Phone", "PostalCode"],
+            ["CardExpiry", "CardNumber", "Cep", "CheckoutToken", "Cpf", "Cvv", "Email", "FirstName", "Phone", "Uf"],
             ex.Errors.Select(e => e.PropertyName).Distinct().Order(StringComparer.Ordinal));
         Assert.DoesNotContain(ex.Errors, e => e.ErrorMessage.Contains("4111", StringComparison.Ordinal));
         Assert.Equal(0, await OrderCount());

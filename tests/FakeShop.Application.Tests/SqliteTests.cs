@@ -79,8 +79,8 @@ public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixt
         var command = new PlaceOrderCommand
         {
             VisitorId = visitor, CheckoutToken = Guid.NewGuid(), FirstName = "Bia", LastName = "Lima", Email = "bia@example.com",
-            Phone = "(21) 99876-5432", AddressLine1 = "Rua A, 1", City = "Rio de Janeiro", State = "RJ", PostalCode = "20000-000",
-            Country = "Brasil", CardHolder = "BIA LIMA", CardNumber = "4111111111111111", CardExpiry = "12/" + ((DateTime.UtcNow.Year + 2) % 100), Cvv = "321",
+            Phone = "(21) 99876-5432", Cpf = "52998224725", Cep = "20000000", Street = "Rua A", Number = "1", District = "Centro",
+            City = "Rio de Janeiro", Uf = "RJ", CardHolder = "BIA LIMA", CardNumber = "4111111111111111", CardExpiry = "12/" + ((DateTime.UtcNow.Year + 2) % 100), Cvv = "321",
         };
         var result = await Send(m => m.Send(command));
         var again = await Send(m => m.Send(command));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FakeShop.Testing;
 using Microsoft.Playwright;
 
 namespace FakeShop.Browser.Tests;
@@ -60,20 +61,26 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
     protected static Task ExpectUrl(IPage page, string pattern) =>
         Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern));
 
+    /// <summary>Types <see cref="CheckoutForm.Values"/> into the page in the form's own order; the state is a select.</summary>
     protected static async Task FillCheckout(IPage page, string card, string cvv = "123")
     {
-        await page.FillAsync("#Input_FirstName", "Ana");
-        await page.FillAsync("#Input_LastName", "Souza");
-        await page.FillAsync("#Input_Email", "ana.souza@example.com");
-        await page.FillAsync("#Input_Phone", "(11) 91234-5678");
-        await page.FillAsync("#Input_AddressLine1", "Avenida Paulista, 1000");
-        await page.FillAsync("#Input_City", "São Paulo");
-        await page.FillAsync("#Input_State", "SP");
-        await page.FillAsync("#Input_PostalCode", "01310-100");
-        await page.FillAsync("#Input_Country", "Brasil");
-        await page.FillAsync("#Input_CardHolder", "ANA SOUZA");
-        await page.FillAsync("#Input_CardNumber", card);
-        await page.FillAsync("#Input_CardExpiry", "12/" + ((DateTime.UtcNow.Year + 3) % 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture));
-        await page.FillAsync("#Input_Cvv", cvv);
+        var values = CheckoutForm.Values(card, cvv);
+        foreach (var field in await page.Locator("#checkout-form [name^='Input.']").AllAsync())
+        {
+            var name = await field.GetAttributeAsync("name");
+            if (name is null || !values.TryGetValue(name, out var value))
+            {
+                continue;
+            }
+
+            if (await field.EvaluateAsync<string>("e => e.tagName") == "SELECT")
+            {
+                await field.SelectOptionAsync(value);
+            }
+            else
+            {
+                await field.FillAsync(value);
+            }
+        }
     }
 }

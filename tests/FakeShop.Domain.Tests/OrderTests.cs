@@ -1,3 +1,4 @@
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 
@@ -11,8 +12,8 @@ public class OrderTests
         OrderNumber.New(),
         Guid.NewGuid(),
         Guid.NewGuid(),
-        new CustomerDetails("Ana", "Silva", "Ana@Example.com", "(11) 91234-5678"),
-        new Address("Rua A, 1", null, "São Paulo", "SP", "01000-000", "Brasil"),
+        new CustomerDetails("Ana", "Silva", "Ana@Example.com", "(11) 91234-5678", Cpf.Parse("123.456.789-09")),
+        new Address(Cep.Parse("01000-000"), "Rua A", "1", null, "Sé", "São Paulo", Uf.Parse("SP")),
         [(1, "Webcam", Money.Brl(899.90m), 2), (2, "Ring light", Money.Brl(279.90m), 1)],
         Money.Brl(10m),
         PaymentMethod.Card,
@@ -67,8 +68,8 @@ public class OrderTests
     [Fact]
     public void The_payment_must_be_due_after_the_order_is_placed_and_the_method_known()
     {
-        var customer = new CustomerDetails("A", "B", "a@b.c", "11912345678");
-        var address = new Address("x", null, "y", "z", "01000-000", "BR");
+        var customer = new CustomerDetails("A", "B", "a@b.c", "11912345678", Cpf.Parse("12345678909"));
+        var address = new Address(Cep.Parse("01000-000"), "x", "1", null, "y", "z", Uf.Parse("SP"));
         Assert.Equal("order.payment_due", Assert.Throws<DomainException>(() => new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
             customer, address, [(1, "x", Money.Brl(1m), 1)], Money.Zero, PaymentMethod.Card, Now, Now)).Code);
         Assert.Equal("order.payment_method", Assert.Throws<DomainException>(() => new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
@@ -133,7 +134,8 @@ public class OrderTests
     public void An_order_needs_lines()
     {
         Assert.Throws<DomainException>(() => new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
-            new CustomerDetails("A", "B", "a@b.c", "11912345678"), new Address("x", null, "y", "z", "01000-000", "BR"), [], Money.Zero, PaymentMethod.Card, Now.AddMinutes(15), Now));
+            new CustomerDetails("A", "B", "a@b.c", "11912345678", Cpf.Parse("12345678909")),
+            new Address(Cep.Parse("01000000"), "x", "1", null, "y", "z", Uf.Parse("SP")), [], Money.Zero, PaymentMethod.Card, Now.AddMinutes(15), Now));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FakeShop.Operations.Tests.Support;
+using FakeShop.Testing;
 
 namespace FakeShop.Operations.Tests;
 
@@ -7,7 +8,7 @@ namespace FakeShop.Operations.Tests;
 public sealed class JsonLogTests(PostgresFixture pg) : IClassFixture<PostgresFixture>
 {
     [Fact]
-    public async Task Production_logs_are_json_lines_with_the_trace_id_and_no_card_number_or_email()
+    public async Task Production_logs_are_json_lines_with_the_trace_id_and_no_card_number_email_or_cpf()
     {
         var cs = await pg.Server.CreateDatabaseAsync("ops_logs");
         await using var app = AppProcess.Start(AppProcess.PostgresEnvironment(cs));
@@ -60,5 +61,8 @@ public sealed class JsonLogTests(PostgresFixture pg) : IClassFixture<PostgresFix
         Assert.DoesNotContain(Shopper.ApprovedCard, all, StringComparison.Ordinal);
         Assert.DoesNotContain("4000000000000002", all, StringComparison.Ordinal);
         Assert.DoesNotContain("Input.Cvv", all, StringComparison.Ordinal);
+        Assert.DoesNotContain(CheckoutForm.ValidCpf, all, StringComparison.Ordinal);
+        Assert.DoesNotContain("12345678909", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("456.789", all, StringComparison.Ordinal);
     }
 }

@@ -255,8 +255,9 @@ public sealed class FuzzTests(FuzzFixture app) : IClassFixture<FuzzFixture>, IAs
         var checkoutFields = new (string, string)[]
         {
             ("Token", Guid.NewGuid().ToString()), ("Input.FirstName", "Ana"), ("Input.LastName", "Souza"), ("Input.Email", "ana@example.com"),
-            ("Input.Phone", "(11) 91234-5678"), ("Input.AddressLine1", "Rua Augusta, 100"), ("Input.AddressLine2", ""),
-            ("Input.City", "São Paulo"), ("Input.State", "SP"), ("Input.PostalCode", "01000-000"), ("Input.Country", "Brasil"),
+            ("Input.Phone", "(11) 91234-5678"), ("Input.Cpf", "123.456.789-09"), ("Input.Cep", "01000-000"),
+            ("Input.Street", "Rua Augusta"), ("Input.Number", "100"), ("Input.Complement", ""), ("Input.District", "Consolação"),
+            ("Input.City", "São Paulo"), ("Input.Uf", "SP"),
             ("Input.CardHolder", "ANA SOUZA"), ("Input.CardNumber", "4111 1111 1111 1111"), ("Input.CardExpiry", "12/35"), ("Input.Cvv", "123"),
         };
 

@@ -245,7 +245,7 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
         const string Script = "<script>alert(1)</script>";
         var (visitor, form) = await VisitorAtCheckout();
         var values = CheckoutValues();
-        foreach (var field in new[] { "Input.FirstName", "Input.LastName", "Input.AddressLine1", "Input.AddressLine2", "Input.City", "Input.State", "Input.Country", "Input.CardHolder" })
+        foreach (var field in new[] { "Input.FirstName", "Input.LastName", "Input.Street", "Input.Complement", "Input.District", "Input.City", "Input.CardHolder" })
         {
             values[field] = Script;
         }

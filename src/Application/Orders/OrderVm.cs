@@ -3,6 +3,7 @@ using FakeShop.Domain.Ordering;
 
 namespace FakeShop.Application.Orders;
 
+/// <param name="MaskedCpf">***.456.789-**: the customer's own page never carries the full CPF.</param>
 /// <param name="CardBrand">Null until a card payment is approved.</param>
 /// <param name="PaymentDueAt">Until when an order awaiting payment keeps its stock.</param>
 public sealed record OrderVm(
@@ -11,6 +12,7 @@ public sealed record OrderVm(
     DateTimeOffset PlacedAt,
     string CustomerName,
     string Email,
+    string? MaskedCpf,
     Address ShippingAddress,
     string? CardBrand,
     string? CardLast4,

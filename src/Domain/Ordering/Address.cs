@@ -1,37 +1,56 @@
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Common;
 
 namespace FakeShop.Domain.Ordering;
 
-/// <summary>A delivery address as the customer typed it, validated and trimmed.</summary>
+/// <summary>
+/// A Brazilian delivery address as the Correios expect it: CEP, street (logradouro), number, optional complement,
+/// district (bairro), city and state. The shop delivers only in Brazil, so there is no country.
+/// </summary>
 public sealed record Address
 {
-    public const int LineMaxLength = 120;
+    public const int StreetMaxLength = 120;
+    public const int NumberMaxLength = 10;
+    public const int ComplementMaxLength = 120;
+    public const int DistrictMaxLength = 60;
     public const int CityMaxLength = 80;
 
     private Address()
     {
-        Line1 = Line2 = City = State = PostalCode = Country = string.Empty;
+        Cep = null!;
+        Uf = null!;
+        Street = Number = Complement = District = City = string.Empty;
     }
 
-    public Address(string line1, string? line2, string city, string state, string postalCode, string country)
+    public Address(Cep cep, string street, string number, string? complement, string district, string city, Uf uf)
     {
-        Line1 = Guard.RequiredText(line1, "address_line1", LineMaxLength);
-        Line2 = Guard.OptionalText(line2, "address_line2", LineMaxLength);
+        Cep = cep ?? throw new DomainException("cep.required", "cep is required.");
+        Street = Guard.RequiredText(street, "street", StreetMaxLength);
+        Number = Guard.RequiredText(number, "number", NumberMaxLength);
+        Complement = Guard.OptionalText(complement, "complement", ComplementMaxLength);
+        District = Guard.RequiredText(district, "district", DistrictMaxLength);
         City = Guard.RequiredText(city, "city", CityMaxLength);
-        State = Guard.RequiredText(state, "state", 40);
-        PostalCode = Guard.RequiredText(postalCode, "postal_code", 12);
-        Country = Guard.RequiredText(country, "country", 60);
+        Uf = uf ?? throw new DomainException("uf.required", "uf is required.");
     }
 
-    public string Line1 { get; private init; }
+    public Cep Cep { get; private init; }
 
-    public string Line2 { get; private init; }
+    public string Street { get; private init; }
+
+    /// <summary>Text, not a number: "1000", "S/N" (sem número) and "12A" are all real.</summary>
+    public string Number { get; private init; }
+
+    public string Complement { get; private init; }
+
+    public string District { get; private init; }
 
     public string City { get; private init; }
 
-    public string State { get; private init; }
+    public Uf Uf { get; private init; }
 
-    public string PostalCode { get; private init; }
-
-    public string Country { get; private init; }
+    /// <summary>
+    /// "Avenida Paulista, 1000 - Apto 42": the first line as the Correios print it. Orders from before the number
+    /// had its own field have it inside the street and no number.
+    /// </summary>
+    public string StreetLine => string.Join(" - ", new[] { Number.Length == 0 ? Street : $"{Street}, {Number}", Complement }.Where(p => p.Length > 0));
 }

@@ -23,7 +23,7 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
                 o.Customer.Email,
                 o.Customer.Phone,
                 o.ShippingAddress.City,
-                o.ShippingAddress.State,
+                o.ShippingAddress.Uf,
                 Items = o.Lines.Sum(l => l.Quantity),
                 o.Subtotal,
                 o.Shipping,
@@ -43,7 +43,7 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
             csv.Text(r.Number)
                 .Text(r.PlacedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
                 .Text(r.Status.ToString())
-                .Text(r.FirstName).Text(r.LastName).Text(r.Email).Text(r.Phone).Text(r.City).Text(r.State)
+                .Text(r.FirstName).Text(r.LastName).Text(r.Email).Text(r.Phone).Text(r.City).Text(r.Uf.Code)
                 .Count(r.Items)
                 .Number(r.Subtotal.Amount).Number(r.Shipping.Amount).Number(r.Total.Amount)
                 .EndLine();

@@ -21,17 +21,23 @@ public sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>, IChangesCat
 
     public string Phone { get; init; } = string.Empty;
 
-    public string AddressLine1 { get; init; } = string.Empty;
+    /// <summary>The CPF as typed (with or without dots and hyphen); kept with the order for the invoice.</summary>
+    public string Cpf { get; init; } = string.Empty;
 
-    public string? AddressLine2 { get; init; }
+    public string Cep { get; init; } = string.Empty;
+
+    public string Street { get; init; } = string.Empty;
+
+    public string Number { get; init; } = string.Empty;
+
+    public string? Complement { get; init; }
+
+    public string District { get; init; } = string.Empty;
 
     public string City { get; init; } = string.Empty;
 
-    public string State { get; init; } = string.Empty;
-
-    public string PostalCode { get; init; } = string.Empty;
-
-    public string Country { get; init; } = string.Empty;
+    /// <summary>The state's two-letter code, e.g. SP.</summary>
+    public string Uf { get; init; } = string.Empty;
 
     public string CardHolder { get; init; } = string.Empty;
 
@@ -42,6 +48,6 @@ public sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>, IChangesCat
 
     public string Cvv { get; init; } = string.Empty;
 
-    /// <summary>Card number and CVV must never reach a log line through the record's generated ToString.</summary>
+    /// <summary>Card number, CVV and CPF must never reach a log line through the record's generated ToString.</summary>
     public override string ToString() => $"PlaceOrderCommand {{ CheckoutToken = {CheckoutToken} }}";
 }

@@ -1,10 +1,11 @@
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Ordering;
 using FluentValidation;
 
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
 /// <summary>
-/// Server-side rules for the checkout form; the page mirrors them as HTML attributes, but only these count.
+/// Server-side rules for the checkout form: the only ones a shopper sees (the form is novalidate), next to each field.
 /// Messages are English keys that the web layer translates.
 /// </summary>
 public sealed class PlaceOrderCommandValidator : AbstractValidator<PlaceOrderCommand>
@@ -20,13 +21,17 @@ public sealed class PlaceOrderCommandValidator : AbstractValidator<PlaceOrderCom
             .Matches(@"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$").WithMessage("Enter a valid e-mail address.");
         RuleFor(c => c.Phone).NotEmpty().WithMessage("Enter your mobile number.")
             .Matches(@"^\+?[0-9 ()\-]{10,20}$").WithMessage("Enter a mobile number with area code, e.g. (11) 91234-5678.");
-        RuleFor(c => c.AddressLine1).NotEmpty().WithMessage("Enter your address.").MaximumLength(Address.LineMaxLength).WithMessage("At most 120 characters.");
-        RuleFor(c => c.AddressLine2).MaximumLength(Address.LineMaxLength).WithMessage("At most 120 characters.");
+        RuleFor(c => c.Cpf).NotEmpty().WithMessage("Enter your CPF.")
+            .Must(c => Cpf.TryParse(c, out _)).WithMessage("Enter a valid CPF, e.g. 123.456.789-09.");
+        RuleFor(c => c.Cep).NotEmpty().WithMessage("Enter your CEP.")
+            .Must(c => Cep.TryParse(c, out _)).WithMessage("Enter the CEP as 00000-000.");
+        RuleFor(c => c.Street).NotEmpty().WithMessage("Enter the street.").MaximumLength(Address.StreetMaxLength).WithMessage("At most 120 characters.");
+        RuleFor(c => c.Number).NotEmpty().WithMessage("Enter the number, or S/N if there is none.").MaximumLength(Address.NumberMaxLength).WithMessage("At most 10 characters.");
+        RuleFor(c => c.Complement).MaximumLength(Address.ComplementMaxLength).WithMessage("At most 120 characters.");
+        RuleFor(c => c.District).NotEmpty().WithMessage("Enter the district (bairro).").MaximumLength(Address.DistrictMaxLength).WithMessage("At most 60 characters.");
         RuleFor(c => c.City).NotEmpty().WithMessage("Enter your city.").MaximumLength(Address.CityMaxLength).WithMessage("At most 80 characters.");
-        RuleFor(c => c.State).NotEmpty().WithMessage("Enter your state.").MaximumLength(40).WithMessage("At most 40 characters.");
-        RuleFor(c => c.PostalCode).NotEmpty().WithMessage("Enter your CEP.")
-            .Matches(@"^[0-9]{5}-?[0-9]{3}$").WithMessage("Enter the CEP as 00000-000.");
-        RuleFor(c => c.Country).NotEmpty().WithMessage("Enter your country.").MaximumLength(60).WithMessage("At most 60 characters.");
+        RuleFor(c => c.Uf).NotEmpty().WithMessage("Choose your state.")
+            .Must(u => Uf.TryParse(u, out _)).WithMessage("Choose your state from the list.");
         RuleFor(c => c.CardHolder).NotEmpty().WithMessage("Enter the name on the card.").MaximumLength(80).WithMessage("At most 80 characters.");
         RuleFor(c => c.CardNumber)
             .Must(n => CardBrand.PassesLuhn(CardBrand.Normalize(n))).WithMessage("Enter a valid card number.");

@@ -2,6 +2,7 @@ using FakeShop.Application.Carts;
 using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Ordering;
 using FluentValidation;
 using FluentValidation.Results;
@@ -94,8 +95,9 @@ public sealed class PlaceOrderHandler(
                 OrderNumber.New(),
                 command.VisitorId,
                 command.CheckoutToken,
-                new CustomerDetails(command.FirstName, command.LastName, command.Email, command.Phone),
-                new Address(command.AddressLine1, command.AddressLine2, command.City, command.State, command.PostalCode, command.Country),
+                new CustomerDetails(command.FirstName, command.LastName, command.Email, command.Phone, Cpf.Parse(command.Cpf)),
+                new Address(
+                    Cep.Parse(command.Cep), command.Street, command.Number, command.Complement, command.District, command.City, Uf.Parse(command.Uf)),
                 priced.Lines.Select(l => (l.ProductId, l.Name, l.UnitPrice, l.Quantity)),
                 priced.Shipping,
                 PaymentMethod.Card,

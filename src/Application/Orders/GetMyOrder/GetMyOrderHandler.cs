@@ -15,7 +15,7 @@ public sealed class GetMyOrderHandler(IShopDbContext db) : IQueryHandler<GetMyOr
             ?? throw new NotFoundException("Order not found.");
 
         return new OrderVm(
-            order.Number, order.Status, order.PlacedAt, order.Customer.FullName, order.Customer.Email, order.ShippingAddress,
+            order.Number, order.Status, order.PlacedAt, order.Customer.FullName, order.Customer.Email, order.Customer.Cpf?.Masked, order.ShippingAddress,
             order.Payment?.CardBrand, order.Payment?.CardLast4,
             order.Lines.OrderBy(l => l.Id).Select(l => new OrderLineVm(l.ProductId, l.ProductName, l.UnitPrice, l.Quantity)).ToList(),
             order.Subtotal, order.Shipping, order.Total, order.PaymentMethod, order.PaymentDueAt);

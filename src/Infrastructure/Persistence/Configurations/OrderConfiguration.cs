@@ -1,3 +1,4 @@
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Ordering;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,17 +28,25 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             c.Property(x => x.LastName).HasColumnName("CustomerLastName").HasMaxLength(60);
             c.Property(x => x.Email).HasColumnName("CustomerEmail").HasMaxLength(254);
             c.Property(x => x.Phone).HasColumnName("CustomerPhone").HasMaxLength(20);
+            // The eleven digits; nullable because orders placed before the CPF was asked for have none.
+            c.Property(x => x.Cpf).HasColumnName("CustomerCpf").HasMaxLength(11)
+                .HasConversion(cpf => cpf!.Digits, digits => Cpf.Parse(digits));
             c.Ignore(x => x.FullName);
             c.HasIndex(x => x.Email);
         });
         builder.OwnsOne(o => o.ShippingAddress, a =>
         {
-            a.Property(x => x.Line1).HasColumnName("ShipLine1").HasMaxLength(Address.LineMaxLength);
-            a.Property(x => x.Line2).HasColumnName("ShipLine2").HasMaxLength(Address.LineMaxLength);
+            a.Property(x => x.Cep).HasColumnName("ShipCep").HasMaxLength(8).IsRequired()
+                .HasConversion(cep => cep.Digits, digits => Cep.Parse(digits));
+            a.Property(x => x.Street).HasColumnName("ShipStreet").HasMaxLength(Address.StreetMaxLength);
+            a.Property(x => x.Number).HasColumnName("ShipNumber").HasMaxLength(Address.NumberMaxLength);
+            a.Property(x => x.Complement).HasColumnName("ShipComplement").HasMaxLength(Address.ComplementMaxLength);
+            a.Property(x => x.District).HasColumnName("ShipDistrict").HasMaxLength(Address.DistrictMaxLength);
             a.Property(x => x.City).HasColumnName("ShipCity").HasMaxLength(Address.CityMaxLength);
-            a.Property(x => x.State).HasColumnName("ShipState").HasMaxLength(40);
-            a.Property(x => x.PostalCode).HasColumnName("ShipPostalCode").HasMaxLength(12);
-            a.Property(x => x.Country).HasColumnName("ShipCountry").HasMaxLength(60);
+            // 40 wide: orders from when the state was free text keep what was typed (see Uf.FromStored).
+            a.Property(x => x.Uf).HasColumnName("ShipUf").HasMaxLength(40).IsRequired()
+                .HasConversion(uf => uf.Code, code => Uf.FromStored(code));
+            a.Ignore(x => x.StreetLine);
         });
         // Only brand, last four and the authorization id exist in the model: no column can hold a card number.
         // Optional: an order awaiting payment (or one that failed) has no authorization.

@@ -11,17 +11,21 @@ public sealed class CheckoutInput
 
     public string? Phone { get; set; }
 
-    public string? AddressLine1 { get; set; }
+    public string? Cpf { get; set; }
 
-    public string? AddressLine2 { get; set; }
+    public string? Cep { get; set; }
+
+    public string? Street { get; set; }
+
+    public string? Number { get; set; }
+
+    public string? Complement { get; set; }
+
+    public string? District { get; set; }
 
     public string? City { get; set; }
 
-    public string? State { get; set; }
-
-    public string? PostalCode { get; set; }
-
-    public string? Country { get; set; } = "Brasil";
+    public string? Uf { get; set; }
 
     public string? CardHolder { get; set; }
 

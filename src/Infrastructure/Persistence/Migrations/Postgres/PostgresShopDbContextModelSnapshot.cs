@@ -573,41 +573,47 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("Cep")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("character varying(8)")
+                                .HasColumnName("ShipCep");
+
                             b1.Property<string>("City")
                                 .IsRequired()
                                 .HasMaxLength(80)
                                 .HasColumnType("character varying(80)")
                                 .HasColumnName("ShipCity");
 
-                            b1.Property<string>("Country")
+                            b1.Property<string>("Complement")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("character varying(120)")
+                                .HasColumnName("ShipComplement");
+
+                            b1.Property<string>("District")
                                 .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("character varying(60)")
-                                .HasColumnName("ShipCountry");
+                                .HasColumnName("ShipDistrict");
 
-                            b1.Property<string>("Line1")
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)")
+                                .HasColumnName("ShipNumber");
+
+                            b1.Property<string>("Street")
                                 .IsRequired()
                                 .HasMaxLength(120)
                                 .HasColumnType("character varying(120)")
-                                .HasColumnName("ShipLine1");
+                                .HasColumnName("ShipStreet");
 
-                            b1.Property<string>("Line2")
-                                .IsRequired()
-                                .HasMaxLength(120)
-                                .HasColumnType("character varying(120)")
-                                .HasColumnName("ShipLine2");
-
-                            b1.Property<string>("PostalCode")
-                                .IsRequired()
-                                .HasMaxLength(12)
-                                .HasColumnType("character varying(12)")
-                                .HasColumnName("ShipPostalCode");
-
-                            b1.Property<string>("State")
+                            b1.Property<string>("Uf")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("character varying(40)")
-                                .HasColumnName("ShipState");
+                                .HasColumnName("ShipUf");
 
                             b1.HasKey("OrderId");
 
@@ -621,6 +627,11 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
                         {
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<string>("Cpf")
+                                .HasMaxLength(11)
+                                .HasColumnType("character varying(11)")
+                                .HasColumnName("CustomerCpf");
 
                             b1.Property<string>("Email")
                                 .IsRequired()

@@ -546,41 +546,47 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Cep")
+                                .IsRequired()
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ShipCep");
+
                             b1.Property<string>("City")
                                 .IsRequired()
                                 .HasMaxLength(80)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ShipCity");
 
-                            b1.Property<string>("Country")
+                            b1.Property<string>("Complement")
+                                .IsRequired()
+                                .HasMaxLength(120)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ShipComplement");
+
+                            b1.Property<string>("District")
                                 .IsRequired()
                                 .HasMaxLength(60)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ShipCountry");
+                                .HasColumnName("ShipDistrict");
 
-                            b1.Property<string>("Line1")
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ShipNumber");
+
+                            b1.Property<string>("Street")
                                 .IsRequired()
                                 .HasMaxLength(120)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ShipLine1");
+                                .HasColumnName("ShipStreet");
 
-                            b1.Property<string>("Line2")
-                                .IsRequired()
-                                .HasMaxLength(120)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ShipLine2");
-
-                            b1.Property<string>("PostalCode")
-                                .IsRequired()
-                                .HasMaxLength(12)
-                                .HasColumnType("TEXT")
-                                .HasColumnName("ShipPostalCode");
-
-                            b1.Property<string>("State")
+                            b1.Property<string>("Uf")
                                 .IsRequired()
                                 .HasMaxLength(40)
                                 .HasColumnType("TEXT")
-                                .HasColumnName("ShipState");
+                                .HasColumnName("ShipUf");
 
                             b1.HasKey("OrderId");
 
@@ -594,6 +600,11 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Sqlite
                         {
                             b1.Property<Guid>("OrderId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<string>("Cpf")
+                                .HasMaxLength(11)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("CustomerCpf");
 
                             b1.Property<string>("Email")
                                 .IsRequired()

@@ -2,10 +2,11 @@
 # Fake Shop benchmark harness: one command, from a clean clone, as root on Debian 12 (or a user who may sudo apt).
 #
 #   bench/run.sh                      # full run: publish, PostgreSQL (durable commits), app, nginx ceiling, wrk
-#   DURATION=5s bench/run.sh          # shorter runs while iterating
+#   DURATION=5s bench/run.sh          # shorter runs while iterating (WARMUP_MAX_S=20 caps each row's warm-up)
 #   APP_DIR=/tmp/pub bench/run.sh     # reuse an existing `dotnet publish` output instead of publishing again
 #   UPDATE_DOCS=0 bench/run.sh        # do not rewrite the results block in docs/performance.md
 #   APP_ENV="DOTNET_gcServer=0" bench/run.sh   # measure a runtime-settings variant of the same build
+#   MODE=variants VARIANTS='a||;b||DOTNET_TieredPGO=0' bench/run.sh   # paired start-up/warm-up/RSS runs (see below)
 #   MODE=soak bench/run.sh (= bench/soak.sh)   # SOAK_MINUTES (10) of mixed load instead of the benchmark;
 #                                               # a request slower than SOAK_TIMEOUT (10s) counts as an error
 #
@@ -16,17 +17,18 @@
 #  3. publishes src/Web in Release and starts it in Production on PostgreSQL; the first start migrates and seeds,
 #     the second start (timed) is process start -> GET /health/ready = 200;
 #  4. saves the exact bytes of the catalogue page and serves them with nginx (2 workers, access_log off): the ceiling;
-#  5. warms up, then runs wrk (THREADS threads, each of CONNECTIONS, DURATION) on: home, catalogue, catalogue with
-#     search + category filter, product page (these four from the page cache for a visitor without a cart), the
-#     catalogue for a shopper with a cart (rendered every time), add-to-cart POST, and a whole checkout flow;
-#  6. prints the table, peak RSS (VmHWM), start-to-ready, SQL statements per request, and writes them into
+#  5. for each row, warms up until the app compiles < STEADY_JIT_PER_S methods/s, then runs wrk (THREADS threads,
+#     each of CONNECTIONS, DURATION) on: home, catalogue, catalogue with search + category filter, product page, first
+#     anonymous, then as shoppers with 1-3 cart lines (all from the page cache, ADR 7 and 8), the cart page and the
+#     checkout page (rendered), add-to-cart POST, and a whole checkout flow;
+#  6. prints the table, peak RSS (VmHWM), start-to-ready, SQL statements and allocated bytes per request, time to
+#     steady state, and writes them into
 #     docs/performance.md between the bench markers together with the machine description and load.
 # Everything it starts (app, nginx, PostgreSQL) is stopped on exit, and the temp dir is removed.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-"8 32"}
 VISITORS=${VISITORS:-128}
@@ -135,20 +137,28 @@ SEARCH_URL="/shop?q=micro&category=$CATEGORY&sort=price-asc"
 
 # An fs_af antiforgery cookie with a token for it (only checkout needs one now: checkout.lua sends the cookie and
 # takes each form's token from the checkout page; the catalogue pages are cached and carry no token, so it comes
-# from the login form), and VISITORS visitor cookies, each from a real add-to-cart post (no token: /cart/add).
+# from the login form), and VISITORS shoppers, each with 1-3 cart lines put there by real add-to-cart posts (no token:
+# /cart/add). visitors.txt holds each shopper's Cookie header: the visitor cookie and the cart-count cookie that the
+# last add wrote (ADR 8), exactly what their browser would send.
 curl -s -c "$WORK/af.jar" "$BASE/Account/Login" >"$WORK/login.html"
 AF_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$WORK/login.html" | head -1 | sed 's/.*value="//;s/"$//')
 AF_COOKIE=$(awk '$6=="fs_af"{print $7}' "$WORK/af.jar")
 [ -n "$AF_TOKEN" ] && [ -n "$AF_COOKIE" ] || die "no antiforgery token/cookie on /Account/Login"
-first_product=$(head -1 "$WORK/products.txt")
+mapfile -t PRODUCT_IDS <"$WORK/products.txt"
 : >"$WORK/visitors.txt"
-for _ in $(seq 1 "$VISITORS"); do
-    code=$(curl -s -o /dev/null -D "$WORK/h.txt" -w '%{http_code}' \
-        --data "productId=$first_product&quantity=1&returnUrl=%2Fcart" "$BASE/cart/add")
-    [ "$code" = 302 ] || die "add-to-cart answered $code, expected 302"
-    grep -i '^set-cookie: fs_visitor=' "$WORK/h.txt" | sed 's/^[^=]*=//;s/;.*//' | tr -d '\r' >>"$WORK/visitors.txt"
+for v in $(seq 1 "$VISITORS"); do
+    rm -f "$WORK/v.jar"
+    for l in $(seq 1 $(( v % 3 + 1 ))); do
+        p=${PRODUCT_IDS[$(( (v + l) % ${#PRODUCT_IDS[@]} ))]}
+        code=$(curl -s -o /dev/null -b "$WORK/v.jar" -c "$WORK/v.jar" -w '%{http_code}' \
+            --data "productId=$p&quantity=1&returnUrl=%2Fcart" "$BASE/cart/add")
+        [ "$code" = 302 ] || die "add-to-cart answered $code, expected 302"
+    done
+    awk '$6=="fs_visitor"{v=$7} $6=="fs_cart"{c=$7} END{if (v && c) print "fs_visitor=" v "; fs_cart=" c}' "$WORK/v.jar" >>"$WORK/visitors.txt"
 done
-[ "$(wc -l <"$WORK/visitors.txt")" -eq "$VISITORS" ] || die "did not get $VISITORS visitor cookies"
+[ "$(wc -l <"$WORK/visitors.txt")" -eq "$VISITORS" ] || die "did not get $VISITORS visitor and cart-count cookies"
+# The shoppers' carts as they are now: every run that writes (add, checkout) is followed by a return to them.
+psqlq -c "CREATE TABLE bench_carts AS SELECT * FROM carts" -c "CREATE TABLE bench_cart_lines AS SELECT * FROM cart_lines"
 
 # ---------------------------------------------------------------- soak mode: mixed load, minute by minute
 if [ "${MODE:-bench}" = soak ]; then
@@ -208,6 +218,66 @@ PY
     exit 0
 fi
 
+# ---------------------------------------------------------------- variants mode: paired start-up / warm-up / memory runs
+# MODE=variants VARIANTS='label|app dir (empty: the published one)|env ...;…' REPEAT=3 bench/run.sh
+# e.g. VARIANTS='default||;pgo off||DOTNET_TieredPGO=0;wks gc||DOTNET_gcServer=0;composite|/tmp/pub-composite|'
+# Interleaves the variants REPEAT times (A B C A B C …, so a change in the machine's load hits all of them alike) and
+# reports per variant the medians of: start → /health/ready (ms) and the CPU the process used until then, seconds of
+# shopper load (catalogue + cart page) until the runtime compiles < STEADY_JIT_PER_S methods/s, and the peak RSS
+# (VmHWM) after VARIANT_LOAD_S more seconds of mixed load; plus RSS, GC heap and JIT'd code size at that point.
+if [ "${MODE:-bench}" = variants ]; then
+    stop_app
+    export BENCH_LUA="$ROOT/bench/lua" BENCH_VISITORS="$WORK/visitors.txt" BENCH_PRODUCTS="$WORK/products.txt" \
+           BENCH_SEARCH_URL="$SEARCH_URL" BENCH_PRODUCT_SLUG="$PRODUCT_SLUG" BENCH_THREADS=$THREADS
+    metric() { curl -s "$BASE/metrics" | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f\n", s }'; }
+    IFS=';' read -r -a variant_list <<<"${VARIANTS:-default||}"
+    : >"$WORK/variants.tsv"
+    DEFAULT_APP_DIR=$APP_DIR
+    for r in $(seq 1 "${REPEAT:-3}"); do
+        for v in "${variant_list[@]}"; do
+            IFS='|' read -r label dir env <<<"$v"
+            APP_DIR=${dir:-$DEFAULT_APP_DIR}
+            t0=$(date +%s%N); APP_ENV="$env" start_app; ready=$(wait_ready "$t0")
+            ticks=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat"); cpu_ms=$(( ticks * 1000 / $(getconf CLK_TCK) ))
+            steady=0
+            while [ "$steady" -lt "${WARMUP_MAX_S:-180}" ]; do
+                j0=$(metric dotnet_jit_compiled_methods_total)
+                wrk -t "$THREADS" -c 8 -d 1s -s "$BENCH_LUA/get_shopper.lua" "$BASE/shop" >/dev/null 2>&1 || true
+                wrk -t "$THREADS" -c 8 -d 1s -s "$BENCH_LUA/get_shopper.lua" "$BASE/cart" >/dev/null 2>&1 || true
+                j1=$(metric dotnet_jit_compiled_methods_total); steady=$((steady + 2))
+                [ $(( (j1 - j0) / 2 )) -lt "${STEADY_JIT_PER_S:-20}" ] && break
+            done
+            load=${VARIANT_LOAD_S:-10}
+            wrk -t 1 -c 16 -d "${load}s" -s "$BENCH_LUA/browse.lua" "$BASE" >/dev/null 2>&1 &
+            wrk -t 1 -c 8 -d "${load}s" -s "$BENCH_LUA/get_shopper.lua" "$BASE/cart" >/dev/null 2>&1
+            wait
+            hwm=$(awk '/^VmHWM/{print int($2/1024)}' "/proc/$APP_PID/status")
+            rss=$(awk '/^VmRSS/{print int($2/1024)}' "/proc/$APP_PID/status")
+            heap=$(( $(metric dotnet_gc_last_collection_heap_size_bytes) / 1048576 ))
+            jitted=$(( $(metric dotnet_jit_compiled_il_size_bytes) / 1024 ))
+            files=$(awk '/^RssFile/{print int($2/1024)}' "/proc/$APP_PID/status")
+            anon=$(awk '/^RssAnon/{print int($2/1024)}' "/proc/$APP_PID/status")
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$ready" "$cpu_ms" "$steady" "$hwm" "$rss" "$heap" "$files" "$anon" "$jitted" >>"$WORK/variants.tsv"
+            log "variant $label (run $r): ready ${ready} ms, CPU to ready ${cpu_ms} ms, steady after ${steady} s, VmHWM ${hwm} MB (RSS $rss: files $files, anon $anon; GC heap $heap MB; JIT'd IL ${jitted} KB)"
+            stop_app
+        done
+    done
+    python3 - "$WORK/variants.tsv" <<'PY'
+import sys, statistics
+rows = {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    label, *vals = line.rstrip("\n").split("\t")
+    rows.setdefault(label, []).append([int(v) for v in vals])
+print("| variant | runs | start → ready ms | CPU to ready ms | s to steady state | peak RSS MB | RSS MB | file-backed MB | anonymous MB | GC heap MB |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+for label, runs in rows.items():
+    med = [statistics.median(col) for col in zip(*runs)]
+    print(f"| {label} | {len(runs)} | {med[0]:.0f} | {med[1]:.0f} | {med[2]:.0f} | {med[3]:.0f} | {med[4]:.0f} | {med[6]:.0f} | {med[7]:.0f} | {med[5]:.0f} |")
+PY
+    echo "- medians of interleaved runs; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"
+    exit 0
+fi
+
 # ---------------------------------------------------------------- 4. the static ceiling
 mkdir -p "$WORK/nginx/html" "$WORK/nginx/tmp"
 curl -s -o "$WORK/nginx/html/shop.html" "$BASE/shop"
@@ -248,54 +318,89 @@ cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/shop") "$WORK/nginx/html/shop.htm
 export BENCH_LUA="$ROOT/bench/lua" BENCH_VISITORS="$WORK/visitors.txt" BENCH_PRODUCTS="$WORK/products.txt" \
        BENCH_AF_TOKEN="$AF_TOKEN" BENCH_AF_COOKIE="$AF_COOKIE"
 sql_calls() { psqlq -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements" 2>/dev/null || echo 0; }
+# Back to the shoppers' 1-3 lines (an add run grows them, a checkout run empties them) and plenty of stock.
 reset_db_for_writes() {
-    psqlq -c "DELETE FROM cart_lines" -c "UPDATE products SET \"Stock\" = 1000000" >/dev/null
+    psqlq -c "DELETE FROM cart_lines" -c "INSERT INTO carts SELECT * FROM bench_carts ON CONFLICT DO NOTHING" \
+          -c "INSERT INTO cart_lines SELECT * FROM bench_cart_lines" -c "UPDATE products SET \"Stock\" = 1000000" >/dev/null
+}
+# metric NAME: the sum of a counter over all its label sets on the app's /metrics (Prometheus text format).
+metric() {
+    curl -s "$BASE/metrics" | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f\n", s }'
+}
+JIT_METRIC=dotnet_jit_compiled_methods_total
+ALLOC_METRIC=dotnet_gc_heap_total_allocated_bytes_total
+STEADY_JIT_PER_S=${STEADY_JIT_PER_S:-20}
+WARMUP_MAX_S=${WARMUP_MAX_S:-180}
+WARMUP_STEP_S=${WARMUP_STEP_S:-2}
+# warm_until_steady URL SCRIPT THREADS CONNECTIONS: load in WARMUP_STEP_S slices until the runtime compiles fewer than
+# STEADY_JIT_PER_S methods a second (its own dotnet.jit.compiled_methods counter), at most WARMUP_MAX_S; prints the
+# seconds of load it took. Warming for a fixed time measured JIT tiering, not the running shop (issue 16).
+warm_until_steady() {
+    local url=$1 script=$2 threads=$3 conns=$4 waited=0 before after rate
+    export BENCH_THREADS=$threads
+    while [ "$waited" -lt "$WARMUP_MAX_S" ]; do
+        before=$(metric $JIT_METRIC)
+        wrk -t "$threads" -c "$conns" -d "${WARMUP_STEP_S}s" -s "$BENCH_LUA/$script" "$url" >/dev/null 2>&1 || true
+        after=$(metric $JIT_METRIC)
+        waited=$((waited + WARMUP_STEP_S))
+        rate=$(( (after - before) / WARMUP_STEP_S ))
+        [ "$rate" -lt "$STEADY_JIT_PER_S" ] && break
+    done
+    echo "$waited"
 }
 RESULTS="$WORK/results.tsv"
 : >"$RESULTS"
-# run_wrk NAME URL SCRIPT CONNECTIONS THREADS [duration]: appends a row "name conns requests ... sql/req"
+# run_wrk NAME URL SCRIPT CONNECTIONS THREADS [duration]: warms the route until steady (not the nginx row), runs
+# BEFORE_ROW if set, then measures; appends "name conns BENCH … sql=… alloc=… jit=… warm=…" to the results.
+WARM_TOTAL=0 FIRST_STEADY_S=
 run_wrk() {
-    local name=$1 url=$2 script=$3 conns=$4 threads=$5 duration=${6:-$DURATION} out before after
+    local name=$1 url=$2 script=$3 conns=$4 threads=$5 duration=${6:-$DURATION} out before after warm=0 a0 a1 j0 j1
+    [ "${name#static}" = "$name" ] && warm=$(warm_until_steady "$url" "$script" "$threads" "$conns")
+    WARM_TOTAL=$((WARM_TOTAL + warm))
+    [ -z "$FIRST_STEADY_S" ] && [ "$warm" -gt 0 ] && FIRST_STEADY_S=$warm
+    [ -n "${BEFORE_ROW:-}" ] && $BEFORE_ROW
     export BENCH_THREADS=$threads
-    before=$(sql_calls)
+    before=$(sql_calls); a0=$(metric $ALLOC_METRIC); j0=$(metric $JIT_METRIC)
     out=$(wrk -t "$threads" -c "$conns" -d "$duration" --latency -s "$BENCH_LUA/$script" "$url" 2>&1) \
         || { echo "$out" >&2; die "wrk failed for $name"; }
-    after=$(sql_calls)
+    after=$(sql_calls); a1=$(metric $ALLOC_METRIC); j1=$(metric $JIT_METRIC)
     local line; line=$(grep '^BENCH ' <<<"$out" || true)
     [ -n "$line" ] || { echo "$out" >&2; die "no result line from wrk for $name"; }
-    # The two sampling queries themselves are subtracted.
-    printf '%s\t%s\t%s\tsql=%s\n' "$name" "$conns" "$line" "$((after - before - 1))" >>"$RESULTS"
-    log "$name c=$conns: $(sed 's/^BENCH //' <<<"$line") sql=$((after - before - 1))"
+    # The two sampling queries themselves are subtracted; the two /metrics scrapes' allocations are counted in.
+    printf '%s\t%s\t%s\tsql=%s alloc=%s jit=%s warm=%s\n' "$name" "$conns" "$line" "$((after - before - 1))" "$((a1 - a0))" "$((j1 - j0))" "$warm" >>"$RESULTS"
+    log "$name c=$conns: $(sed 's/^BENCH //' <<<"$line") sql=$((after - before - 1)) alloc=$((a1 - a0)) jit=$((j1 - j0)) warm=${warm}s"
 }
 
-log "warm-up ($WARMUP per route)"
+[ "$(metric $JIT_METRIC)" -gt 0 ] || die "the app's /metrics has no $JIT_METRIC (runtime metrics)"
 reset_db_for_writes
-for u in / /shop "$SEARCH_URL" "/product/$PRODUCT_SLUG"; do
-    wrk -t "$THREADS" -c 8 -d "$WARMUP" -s "$BENCH_LUA/get.lua" "$BASE$u" >/dev/null 2>&1
-done
-BENCH_THREADS=$THREADS wrk -t "$THREADS" -c 8 -d "$WARMUP" -s "$BENCH_LUA/get_shopper.lua" "$BASE/shop" >/dev/null 2>&1
-BENCH_THREADS=$THREADS wrk -t "$THREADS" -c 8 -d "$WARMUP" -s "$BENCH_LUA/add.lua" "$BASE" >/dev/null 2>&1
-reset_db_for_writes
-BENCH_THREADS=8 wrk -t 8 -c 8 -d "$WARMUP" -s "$BENCH_LUA/checkout.lua" "$BASE" >/dev/null 2>&1
 ADD_CHECK=()
+units() { psqlq -c "SELECT coalesce(sum(\"Quantity\"),0) FROM cart_lines"; }
+# The write rows warm up by writing too: the carts go back to the shoppers' 1-3 lines right before the measured run.
+add_row_start() { reset_db_for_writes; UNITS_BEFORE=$(units); }
+checkout_row_start() { reset_db_for_writes; ORDERS_BEFORE=$(psqlq -c "SELECT count(*) FROM orders"); }
 for c in $CONNECTIONS; do
     run_wrk "static ceiling (nginx)" "http://127.0.0.1:$NGINX_PORT/shop" get.lua "$c" "$THREADS"
     run_wrk "home /" "$BASE/" get.lua "$c" "$THREADS"
     run_wrk "catalogue /shop" "$BASE/shop" get.lua "$c" "$THREADS"
     run_wrk "search+filter $SEARCH_URL" "$BASE$SEARCH_URL" get.lua "$c" "$THREADS"
     run_wrk "product /product/$PRODUCT_SLUG" "$BASE/product/$PRODUCT_SLUG" get.lua "$c" "$THREADS"
-    run_wrk "catalogue /shop, shopper with a cart (rendered, not cached)" "$BASE/shop" get_shopper.lua "$c" "$THREADS"
-    reset_db_for_writes
+    run_wrk "home /, shopper with 1-3 cart lines" "$BASE/" get_shopper.lua "$c" "$THREADS"
+    run_wrk "catalogue /shop, shopper" "$BASE/shop" get_shopper.lua "$c" "$THREADS"
+    run_wrk "search+filter, shopper" "$BASE$SEARCH_URL" get_shopper.lua "$c" "$THREADS"
+    run_wrk "product page, shopper" "$BASE/product/$PRODUCT_SLUG" get_shopper.lua "$c" "$THREADS"
+    run_wrk "cart page /cart, shopper (rendered)" "$BASE/cart" get_shopper.lua "$c" "$THREADS"
+    run_wrk "checkout page GET /checkout, shopper (rendered)" "$BASE/checkout" get_shopper.lua "$c" "$THREADS"
+    BEFORE_ROW=add_row_start
     run_wrk "add to cart POST" "$BASE" add.lua "$c" "$THREADS"
+    BEFORE_ROW=
     # Every 302 must have added exactly one unit: the database is the witness, not the status code.
-    units=$(psqlq -c "SELECT coalesce(sum(\"Quantity\"),0) FROM cart_lines")
     posts=$(tail -1 "$RESULTS" | grep -o 'requests=[0-9]*' | cut -d= -f2)
-    ADD_CHECK+=("c=$c: $posts posts answered, $units units in carts")
-    reset_db_for_writes
-    orders_before=$(psqlq -c "SELECT count(*) FROM orders")
+    ADD_CHECK+=("c=$c: $posts posts answered, $(( $(units) - UNITS_BEFORE )) units added to carts")
+    BEFORE_ROW=checkout_row_start
     run_wrk "checkout flow (5 requests/order)" "$BASE" checkout.lua "$c" "$c"
-    orders_after=$(psqlq -c "SELECT count(*) FROM orders")
-    ADD_CHECK+=("c=$c checkout: $((orders_after - orders_before)) orders in the database")
+    BEFORE_ROW=
+    ADD_CHECK+=("c=$c checkout: $(( $(psqlq -c "SELECT count(*) FROM orders") - ORDERS_BEFORE )) orders in the database")
+    reset_db_for_writes
 done
 PEAK_RSS_KB=$(awk '/^VmHWM/{print $2}' "/proc/$APP_PID/status")
 RSS_NOW_KB=$(awk '/^VmRSS/{print $2}' "/proc/$APP_PID/status")
@@ -308,31 +413,36 @@ REPORT=$(python3 - "$RESULTS" <<'PY'
 import sys, re
 rows = []
 for line in open(sys.argv[1], encoding="utf-8"):
-    name, conns, bench, sql = line.rstrip("\n").split("\t")
+    name, conns, bench, extra = line.rstrip("\n").split("\t")
     kv = dict(p.split("=", 1) for p in bench.split()[1:])
-    kv.update(dict([sql.split("=", 1)]))
+    kv.update(dict(p.split("=", 1) for p in extra.split()))
     rows.append((name, int(conns), kv))
 ceiling = {c: float(kv["rps"]) for n, c, kv in rows if n.startswith("static")}
-print("| route | conns | req/s | p50 ms | p99 ms | errors | bytes/resp | vs static | SQL/req |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| route | conns | req/s | p50 ms | p99 ms | errors | bytes/resp | vs static | cache hits | SQL/req | KB alloc/req | warm-up s |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for name, c, kv in rows:
     req = int(kv["requests"]); rps = float(kv["rps"])
     errors = int(kv["status_errors"]) + int(kv["socket_errors"]) + int(kv["bad"])
-    ratio = "—" if name.startswith("static") else f"{100 * rps / ceiling[c]:.0f}%"
-    sql = "—" if name.startswith("static") else f"{int(kv['sql']) / max(req, 1):.2f}"
+    static = name.startswith("static")
+    ratio = "—" if static else f"{100 * rps / ceiling[c]:.0f}%"
+    sql = "—" if static else f"{int(kv['sql']) / max(req, 1):.2f}"
+    alloc = "—" if static else f"{int(kv['alloc']) / max(req, 1) / 1024:.1f}"
+    hits = f"{100 * int(kv.get('hits', 0)) / max(req, 1):.0f}%" if "shopper" in name and "rendered" not in name else "—"
+    warm = "—" if static else kv["warm"]
     shown = name
-    if name.startswith("checkout"):
+    if name.startswith("checkout flow"):
         orders = int(kv["orders"]); secs = float(kv["seconds"])
         shown = f"{name}: **{orders / secs:,.0f} orders/s**"
-    print(f"| {shown} | {c} | {rps:,.0f} | {kv['p50_ms']} | {kv['p99_ms']} | {errors} | {int(kv['bytes']) // max(req, 1):,} | {ratio} | {sql} |")
+    print(f"| {shown} | {c} | {rps:,.0f} | {kv['p50_ms']} | {kv['p99_ms']} | {errors} | {int(kv['bytes']) // max(req, 1):,} | {ratio} | {hits} | {sql} | {alloc} | {warm} |")
 PY
 )
 SUMMARY=$(cat <<EOF
 - peak RSS of the app (VmHWM after all runs): **$((PEAK_RSS_KB / 1024)) MB** (RSS at the end: $((RSS_NOW_KB / 1024)) MB)
 - process start → \`/health/ready\` 200: **${READY_MS} ms** (migrated database; the very first start, which migrates and seeds an empty database, took ${FIRST_READY_MS} ms)
-- SQL statements per request: column "SQL/req" (pg_stat_statements, all statements incl. BEGIN/COMMIT, sampled before and after each run)
+- SQL statements per request: column "SQL/req" (pg_stat_statements, all statements incl. BEGIN/COMMIT, sampled before and after each run); "KB alloc/req": the app's \`dotnet.gc.heap.total_allocated\` over the run ÷ requests; "cache hits": answers with an \`Age\` header
+- time to steady state: each row warms up in ${WARMUP_STEP_S}s slices until the app's runtime compiles < ${STEADY_JIT_PER_S} methods/s (\`dotnet.jit.compiled_methods\`); column "warm-up s"; **${FIRST_STEADY_S} s** of load from start until the first route was steady, **${WARM_TOTAL} s** of warm-up over all rows
 - database checks: $(IFS=';'; echo "${ADD_CHECK[*]}")
-- catalogue page: $PAGE_BYTES bytes; wrk $THREADS threads (checkout: one thread per connection), $DURATION per row, warm-up $WARMUP per route
+- catalogue page: $PAGE_BYTES bytes; wrk $THREADS threads (checkout: one thread per connection), $DURATION per row
 - machine: $MACHINE; ASP.NET Core runtime $DOTNET_RT
 - load average after the run: $LOAD (other engineers share this machine; numbers taken under load are noisy)
 - run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet -- src 2>/dev/null || echo " + uncommitted src changes")

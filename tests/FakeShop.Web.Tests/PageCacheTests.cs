@@ -236,6 +236,38 @@ public sealed class PageCacheTests(WebFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_category_menu_of_rendered_pages_is_shared_until_the_catalogue_changes()
+    {
+        await CacheIsInUseAsync();
+        var visitor = NewVisitor();
+        await visitor.GetAsync("/orders");
+        using (var counter = new SqlCommandCounter())
+        {
+            var orders = await visitor.GetAsync("/orders");
+            Assert.DoesNotContain(counter.Commands, c => c.Contains("FROM categories", StringComparison.OrdinalIgnoreCase));
+            Assert.NotEmpty(orders.QuerySelectorAll("#categoryMenu + ul a.dropdown-item"));
+        }
+
+        // As an operator in psql would: only PostgreSQL's notification tells the app.
+        await using (var connection = new NpgsqlConnection(App.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var rename = new NpgsqlCommand("UPDATE categories SET \"Name\" = 'Renamed By Hand' WHERE \"Id\" = (SELECT min(\"Id\") FROM categories)", connection);
+            Assert.Equal(1, await rename.ExecuteNonQueryAsync());
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        string menu;
+        do
+        {
+            menu = Text(await visitor.GetAsync("/orders"), "#categoryMenu + ul");
+        }
+        while (!menu.Contains("Renamed By Hand", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Pause());
+
+        Assert.Contains("Renamed By Hand", menu, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task While_changes_cannot_be_heard_about_nothing_is_served_from_memory()
     {
         await CacheIsInUseAsync();

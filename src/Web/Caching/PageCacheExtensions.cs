@@ -24,6 +24,7 @@ public static class PageCacheExtensions
         builder.Services.AddSingleton<ICatalogChangeObserver>(sp => sp.GetRequiredService<CatalogGeneration>());
         builder.Services.AddSingleton<PageCacheMetrics>();
         builder.Services.AddSingleton<CartCountCookie>();
+        builder.Services.AddSingleton<CategoryMenuCache>();
         builder.Services.AddSingleton<PageCachePolicy>();
         builder.Services.AddOutputCache(o =>
         {

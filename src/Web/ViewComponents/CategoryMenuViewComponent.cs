@@ -1,10 +1,11 @@
 using FakeShop.Application.Catalog.ListCategories;
+using FakeShop.Web.Caching;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FakeShop.Web.ViewComponents;
 
-public sealed class CategoryMenuViewComponent(IMediator mediator) : ViewComponent
+public sealed class CategoryMenuViewComponent(IMediator mediator, CategoryMenuCache cache, CatalogGeneration generation) : ViewComponent
 {
     /// <summary>
     /// HttpContext.Items key under which a page that already loaded the categories (the catalogue) leaves them, so the
@@ -14,7 +15,22 @@ public sealed class CategoryMenuViewComponent(IMediator mediator) : ViewComponen
     /// </summary>
     public const string LoadedCategoriesKey = "FakeShop.Categories";
 
-    public async Task<IViewComponentResult> InvokeAsync() =>
-        View(HttpContext.Items[LoadedCategoriesKey] as IReadOnlyList<CategoryVm>
-            ?? await mediator.Send(new ListCategoriesQuery(), HttpContext.RequestAborted));
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        if (HttpContext.Items[LoadedCategoriesKey] is IReadOnlyList<CategoryVm> loaded)
+        {
+            return View(loaded);
+        }
+
+        // Other rendered pages (cart, checkout, orders, admin) share one list per catalogue generation.
+        if (cache.TryGet(out var categories))
+        {
+            return View(categories);
+        }
+
+        var before = generation.Current;
+        categories = await mediator.Send(new ListCategoriesQuery(), HttpContext.RequestAborted);
+        cache.Keep(before, categories);
+        return View(categories);
+    }
 }

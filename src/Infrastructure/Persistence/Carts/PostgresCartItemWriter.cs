@@ -27,7 +27,11 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 internal sealed class PostgresCartItemWriter(DatabaseSettings database) : ICartItemWriter
 {
     private static readonly string Sql = $"""
-        WITH product AS (
+        WITH relaxed AS (
+            -- This statement's own transaction only (is_local = true): its commit does not wait for the WAL flush.
+            SELECT set_config('synchronous_commit', 'off', true)
+        ),
+        product AS (
             SELECT "Id", "Stock", "Price" FROM products WHERE "Id" = $2 AND "IsActive"
         ),
         seen AS (
@@ -58,7 +62,7 @@ internal sealed class PostgresCartItemWriter(DatabaseSettings database) : ICartI
         )
         SELECT (SELECT "Stock" FROM product), (SELECT "Quantity" FROM line),
                seen.line_quantity, seen.line_count, seen.other_units
-        FROM seen
+        FROM seen, relaxed
         """;
 
     public async Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using FakeShop.Application.Common;
+using FakeShop.Application.Payments;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,11 +7,12 @@ namespace FakeShop.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>Validators and the metrics facade. Mediator itself is registered by the composition root (Web).</summary>
+    /// <summary>Validators, the metrics facade and the payment settlement. Mediator itself is registered by the composition root (Web).</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddSingleton<ShopMetrics>();
+        services.AddScoped<PaymentSettlement>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

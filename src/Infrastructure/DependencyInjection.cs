@@ -34,7 +34,8 @@ public static class DependencyInjection
 
         services.AddScoped<IShopDbContext>(sp => sp.GetRequiredService<ShopDbContext>());
         services.AddScoped<IProductImageStore, ProductImageStore>();
-        services.AddSingleton<IPaymentGateway, FakePaymentGateway>();
+        services.AddSingleton<FakePaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(sp => sp.GetRequiredService<FakePaymentGateway>());
         services.AddSingleton<FakePixGateway>();
         services.AddSingleton<IPixGateway>(sp => sp.GetRequiredService<FakePixGateway>());
         services.AddSingleton<DatabaseSeeder>();

@@ -92,6 +92,7 @@ public static partial class ShopHost
         builder.AddShopOperations();
         builder.AddShopPageCache(database);
         builder.AddShopPix();
+        builder.AddShopPayments();
 
         return builder.Build();
     }

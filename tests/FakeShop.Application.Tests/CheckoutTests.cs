@@ -63,23 +63,31 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
     [Theory]
     [InlineData(FakePaymentGateway.DeclinedCard, PlaceOrderOutcome.PaymentDeclined)]
     [InlineData(FakePaymentGateway.FailingCard, PlaceOrderOutcome.PaymentFailed)]
-    public async Task A_payment_that_is_not_approved_changes_nothing(string card, PlaceOrderOutcome expected)
+    public async Task A_payment_that_is_not_approved_releases_the_stock_and_keeps_the_cart(string card, PlaceOrderOutcome expected)
     {
         await Add("webcam-4k-ultra", 2);
 
         var command = Checkout(_visitor, card: card);
         var result = await Place(command);
 
+        // Issue 12: the order is written before the payment, so a refused payment leaves it PaymentFailed (it used
+        // to leave no order at all); the stock and the cart are as before.
         Assert.Equal(expected, result.Outcome);
-        Assert.Null(result.OrderNumber);
         Assert.Equal(25, (await Product("webcam-4k-ultra")).Stock);
         Assert.Equal(2, await CartItems(_visitor));
-        Assert.Equal(0, await OrderCount());
+        var failed = await Db(db => db.Orders.AsNoTracking().SingleAsync());
+        Assert.Equal((result.OrderNumber, OrderStatus.PaymentFailed), (failed.Number, failed.Status));
+        Assert.Null(failed.Payment);
 
-        // The page re-renders the same form (same token): paying again with a good card must work.
-        var retry = await Place(Checkout(_visitor, token: command.CheckoutToken));
+        // The same form again is the same failed payment, not a second charge attempt.
+        Assert.Equal(PlaceOrderOutcome.PaymentFailed, (await Place(command)).Outcome);
+        Assert.Equal(25, (await Product("webcam-4k-ultra")).Stock);
+
+        // The page hands out a new form (new token): paying again with a good card works.
+        var retry = await Place(Checkout(_visitor));
         Assert.Equal(PlaceOrderOutcome.Placed, retry.Outcome);
         Assert.Equal(23, (await Product("webcam-4k-ultra")).Stock);
+        Assert.Equal(2, await OrderCount());
     }
 
     [Fact]

@@ -226,7 +226,7 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
     [InlineData("not-a-guid")]
     [InlineData("")]
     [InlineData("00000000-0000-0000-0000-000000000000")]
-    public async Task A_tampered_checkout_token_still_gives_one_order(string token)
+    public async Task A_tampered_checkout_token_is_refused_with_a_fresh_form_that_gives_one_order(string token)
     {
         var (visitor, form) = await VisitorAtCheckout();
         var values = CheckoutValues();
@@ -234,9 +234,67 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
 
         var page = await visitor.SubmitAsync(form, "#checkout-form", values);
 
+        // Issue 12: a missing or garbage token used to be replaced by a new one on the server, so two such posts
+        // raced for the same cart and one got a 500. Now it is refused, saying why, with a fresh form.
+        Assert.Equal(HttpStatusCode.BadRequest, visitor.Status);
+        Assert.Equal("O formulário expirou. Revise o pedido e tente novamente.", Text(page, "#checkout-error"));
+        Assert.Equal(0, await OrderCount());
+        Assert.Equal(2, CartCount(page));
+
+        var placed = await visitor.SubmitAsync(page, "#checkout-form", CheckoutValues());
         Assert.Equal(HttpStatusCode.OK, visitor.Status);
-        Assert.NotNull(page.QuerySelector("#order-number"));
+        Assert.NotNull(placed.QuerySelector("#order-number"));
         Assert.Equal(1, await OrderCount());
+    }
+
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task Simultaneous_posts_with_a_missing_or_garbage_token_are_refused_never_a_500(string? token)
+    {
+        var (visitor, form) = await VisitorAtCheckout();
+        var values = CheckoutValues();
+        values["Token"] = token ?? string.Empty;
+        var fields = FieldsOf(form, values);
+        if (token is null)
+        {
+            fields.RemoveAll(f => f.Key == "Token");
+        }
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => visitor.Http.PostAsync("/checkout", new FormUrlEncodedContent(fields))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode));
+        Assert.All(await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync())),
+            body => Assert.Contains("expirou. Revise o pedido e tente novamente.", body, StringComparison.Ordinal));
+        Assert.Equal(0, await OrderCount());
+        Assert.Equal(25, await Stock("webcam-4k-ultra"));
+    }
+
+    [Fact]
+    public async Task Two_tabs_checking_out_the_same_cart_at_once_give_one_order_and_a_clear_conflict()
+    {
+        var (visitor, first) = await VisitorAtCheckout();
+        var second = await visitor.GetAsync("/checkout"); // another tab: another form, another token
+
+        var responses = await Task.WhenAll(
+            visitor.Http.PostAsync("/checkout", new FormUrlEncodedContent(FieldsOf(first, CheckoutValues()))),
+            visitor.Http.PostAsync("/checkout", new FormUrlEncodedContent(FieldsOf(second, CheckoutValues()))));
+
+        // One places the order (and lands on it); the other finds the cart gone: 409 with a sentence, or, when it
+        // started after the first had finished, the empty-cart redirect. Never a 500.
+        Assert.Single(responses, r => r.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/orders/FS-", StringComparison.Ordinal));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, r.StatusCode.ToString()));
+        Assert.Equal(1, await OrderCount());
+        Assert.Equal(23, await Stock("webcam-4k-ultra"));
+    }
+
+    private static List<KeyValuePair<string, string>> FieldsOf(IHtmlDocument page, Dictionary<string, string> values)
+    {
+        var fields = HtmlClient.FormFields(page.QuerySelector<IHtmlFormElement>("#checkout-form")!);
+        fields.RemoveAll(f => values.ContainsKey(f.Key));
+        fields.AddRange(values);
+        return fields;
     }
 
     [Fact]

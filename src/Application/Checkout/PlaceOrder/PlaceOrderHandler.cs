@@ -1,27 +1,37 @@
 using FakeShop.Application.Carts;
+using FakeShop.Application.Catalog;
 using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
 using FakeShop.Domain.Brazil;
+using FakeShop.Domain.Carts;
+using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 using FluentValidation;
 using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
 /// <summary>
-/// Places an order in one transaction: re-price, take stock with conditional updates, snapshot the lines, authorize
-/// the payment, empty the cart. Anything short of an approved payment rolls everything back.
+/// Order first, payment after (docs/decisions/0009-order-first-payment.md). A short transaction reserves the stock
+/// with conditional relative updates, writes the order AwaitingPayment and empties the cart. Then, outside any
+/// transaction and with a timeout, the gateway is asked to authorise, with the checkout token as idempotency key.
+/// Approval marks the order Paid; a decline, failure or timeout marks it PaymentFailed, returns the units and puts
+/// the lines back in the cart so the customer can try another card.
 /// </summary>
-public sealed class PlaceOrderHandler(
+public sealed partial class PlaceOrderHandler(
     IShopDbContext db,
     IPaymentGateway gateway,
+    PaymentSettlement settlement,
     IOptions<ShippingOptions> shipping,
+    IOptions<PaymentOptions> payments,
     TimeProvider clock,
-    ShopMetrics metrics) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
+    ShopMetrics metrics,
+    ILogger<PlaceOrderHandler> logger) : ICommandHandler<PlaceOrderCommand, PlaceOrderResult>
 {
     /// <summary>Same words as the validator's rule for a missing token, so the web layer translates both.</summary>
     public const string ExpiredFormMessage = "The form has expired. Please review your order and try again.";
@@ -65,18 +75,62 @@ public sealed class PlaceOrderHandler(
         }
 
         var now = clock.GetUtcNow();
+        var order = new Order(
+            OrderNumber.New(),
+            command.VisitorId,
+            command.CheckoutToken,
+            new CustomerDetails(command.FirstName, command.LastName, command.Email, command.Phone, Cpf.Parse(command.Cpf)),
+            new Address(
+                Cep.Parse(command.Cep), command.Street, command.Number, command.Complement, command.District, command.City, Uf.Parse(command.Uf)),
+            priced.Lines.Select(l => (l.ProductId, l.Name, l.UnitPrice, l.Quantity)),
+            priced.Shipping,
+            PaymentMethod.Card,
+            now + payments.Value.Reservation,
+            now);
+
+        if (await ReserveAsync(command, cart, order, priced, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        // From here on the order exists and holds stock: it is settled whatever happens to this request, so the
+        // request's own cancellation (a closed tab) does not interrupt the payment or its recording.
+        var answer = await AuthorizeAsync(command, order);
+        var details = answer is { Outcome: PaymentOutcome.Approved, AuthorizationId: { } authorization }
+            ? new PaymentDetails(answer.CardBrand, answer.CardLast4, authorization)
+            : null;
+        var status = await settlement.SettleAsync(order.Id, details, "gateway", CancellationToken.None);
+
+        if (status == OrderStatus.Paid)
+        {
+            metrics.OrderPlaced(order.Total);
+            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number);
+        }
+
+        await PutBackInCartAsync(command.VisitorId, order, CancellationToken.None);
+
+        if (answer?.Outcome == PaymentOutcome.Declined)
+        {
+            metrics.PaymentDeclined();
+            return Fail(PlaceOrderOutcome.PaymentDeclined, "payment_declined", orderNumber: order.Number);
+        }
+
+        return Fail(PlaceOrderOutcome.PaymentFailed, answer is null ? "payment_timeout" : "payment_failed", orderNumber: order.Number);
+    }
+
+    /// <summary>
+    /// The short transaction: take every line's units (product-id order, so two carts cannot deadlock), write the
+    /// order, empty the cart. Null when it committed; otherwise the answer for the customer, with nothing written.
+    /// </summary>
+    private async Task<PlaceOrderResult?> ReserveAsync(PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
+    {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
-            // Lock rows in a fixed order so that two carts with the same products cannot deadlock.
             foreach (var line in priced.Lines.OrderBy(l => l.ProductId))
             {
-                var taken = await db.Products
-                    .Where(p => p.Id == line.ProductId && p.IsActive && p.Stock >= line.Quantity)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - line.Quantity), ct);
-                if (taken == 0)
+                if (!await StockStore.TryTakeAsync(db, line.ProductId, line.Quantity, ct))
                 {
                     await transaction.RollbackAsync(ct);
 
@@ -91,69 +145,101 @@ public sealed class PlaceOrderHandler(
                 }
             }
 
-            var order = new Order(
-                OrderNumber.New(),
-                command.VisitorId,
-                command.CheckoutToken,
-                new CustomerDetails(command.FirstName, command.LastName, command.Email, command.Phone, Cpf.Parse(command.Cpf)),
-                new Address(
-                    Cep.Parse(command.Cep), command.Street, command.Number, command.Complement, command.District, command.City, Uf.Parse(command.Uf)),
-                priced.Lines.Select(l => (l.ProductId, l.Name, l.UnitPrice, l.Quantity)),
-                priced.Shipping,
-                PaymentMethod.Card,
-                now.AddMinutes(15),
-                now);
-
-            _ = CardExpiry.TryParse(command.CardExpiry, out var month, out var year); // the validator has checked it
-            var payment = await gateway.AuthorizeAsync(
-                new PaymentRequest(CardBrand.Normalize(command.CardNumber), command.CardHolder, month, year, command.Cvv, order.Total, order.Number),
-                ct);
-            if (payment.Outcome != PaymentOutcome.Approved)
-            {
-                await transaction.RollbackAsync(ct);
-                if (payment.Outcome == PaymentOutcome.Declined)
-                {
-                    metrics.PaymentDeclined();
-                    return Fail(PlaceOrderOutcome.PaymentDeclined, "payment_declined");
-                }
-
-                return Fail(PlaceOrderOutcome.PaymentFailed, "payment_failed");
-            }
-
-            order.ConfirmCardPayment(new PaymentDetails(payment.CardBrand, payment.CardLast4, payment.AuthorizationId!), "gateway", now);
             db.Orders.Add(order);
-            cart.Clear(now);
-
+            cart.Clear(order.PlacedAt);
             try
             {
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                return null;
             }
             catch (DbUpdateException ex)
             {
                 await transaction.RollbackAsync(ct);
+                db.DiscardChanges();
 
                 // A concurrent submit of the same form won the race: answer with its order. Depending on which
                 // statement meets the winner's rows first this is the token's unique violation or the cart lines
-                // the winner already deleted (a concurrency exception). An order-number collision, 1 in 10^12 per
-                // pair, surfaces as an error the customer can simply retry.
-                return await FindExistingAsync(command, ct) ?? throw new InvalidOperationException("Order could not be saved.", ex);
+                // the winner already deleted (a concurrency exception). Another form of the same cart (a second
+                // tab) meets the deleted lines too: its cart changed under it, which the customer is told.
+                if (await FindExistingAsync(command, ct) is { } placedMeanwhile)
+                {
+                    return placedMeanwhile;
+                }
+
+                if (ex is DbUpdateConcurrencyException)
+                {
+                    return Fail(PlaceOrderOutcome.CartChanged, "cart_changed");
+                }
+
+                // An order-number collision, 1 in 10^12 per pair, surfaces as an error the customer can retry.
+                throw new InvalidOperationException("Order could not be saved.", ex);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>Asks the gateway, outside any transaction; null when it did not answer in time or could not be reached.</summary>
+    private async Task<PaymentResult?> AuthorizeAsync(PlaceOrderCommand command, Order order)
+    {
+        _ = CardExpiry.TryParse(command.CardExpiry, out var month, out var year); // the validator has checked it
+        var request = new PaymentRequest(
+            CardBrand.Normalize(command.CardNumber), command.CardHolder, month, year, command.Cvv, order.Total, order.Number,
+            IdempotencyKey(command.CheckoutToken));
+        using var timeout = new CancellationTokenSource(payments.Value.GatewayTimeout);
+        try
+        {
+            return await gateway.AuthorizeAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            LogGatewayTimeout(logger, order.Number, payments.Value.GatewayTimeoutSeconds);
+            return null;
+        }
+        catch (HttpRequestException ex)
+        {
+            LogGatewayUnreachable(logger, ex, order.Number);
+            return null;
+        }
+    }
+
+    /// <summary>The idempotency key the gateway sees for a checkout form: its token.</summary>
+    public static string IdempotencyKey(Guid checkoutToken) => checkoutToken.ToString("N");
+
+    /// <summary>
+    /// The customer's cart held these lines a moment ago: give them back so another card is one click away. Best
+    /// effort: the order is already settled, and a cart changed meanwhile (another tab) keeps what it has.
+    /// </summary>
+    private async Task PutBackInCartAsync(Guid visitorId, Order order, CancellationToken ct)
+    {
+        db.DiscardChanges();
+        var now = clock.GetUtcNow();
+        var cart = await db.FindOrCreateAsync(visitorId, now, ct);
+        try
+        {
+            foreach (var line in order.Lines.Where(l => cart.Lines.All(c => c.ProductId != l.ProductId)))
+            {
+                // The units were released a moment ago, so they are the ones available to this line.
+                cart.AddItem(line.ProductId, line.Quantity, available: line.Quantity, line.UnitPrice, now);
             }
 
-            metrics.OrderPlaced(order.Total);
-            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number);
-        }, cancellationToken);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or DomainException)
+        {
+            db.DiscardChanges();
+        }
     }
 
     /// <summary>
     /// The order this form already placed, if any. A token that belongs to another visitor's order (a replayed or
     /// tampered form) is refused as an expired form: it must neither reveal that order nor crash on the unique index.
+    /// A form whose payment failed stays failed: the page hands out a fresh form for the next attempt.
     /// </summary>
     private async Task<PlaceOrderResult?> FindExistingAsync(PlaceOrderCommand command, CancellationToken ct)
     {
         var order = await db.Orders.AsNoTracking()
             .Where(o => o.CheckoutToken == command.CheckoutToken)
-            .Select(o => new { o.Number, o.VisitorId })
+            .Select(o => new { o.Number, o.VisitorId, o.Status })
             .FirstOrDefaultAsync(ct);
         if (order is null)
         {
@@ -165,12 +251,20 @@ public sealed class PlaceOrderHandler(
             throw new ValidationException([new ValidationFailure(nameof(PlaceOrderCommand.CheckoutToken), ExpiredFormMessage)]);
         }
 
-        return new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, order.Number);
+        return order.Status == OrderStatus.PaymentFailed
+            ? new PlaceOrderResult(PlaceOrderOutcome.PaymentFailed, order.Number)
+            : new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, order.Number);
     }
 
-    private PlaceOrderResult Fail(PlaceOrderOutcome outcome, string reason, IReadOnlyList<string>? products = null)
+    private PlaceOrderResult Fail(PlaceOrderOutcome outcome, string reason, IReadOnlyList<string>? products = null, string? orderNumber = null)
     {
         metrics.CheckoutFailed(reason);
-        return new PlaceOrderResult(outcome, null, products);
+        return new PlaceOrderResult(outcome, orderNumber, products);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway gave no answer for order {OrderNumber} within {Seconds} s; the payment is failed and its stock released")]
+    private static partial void LogGatewayTimeout(ILogger logger, string orderNumber, int seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway unreachable for order {OrderNumber}; the payment is failed and its stock released")]
+    private static partial void LogGatewayUnreachable(ILogger logger, Exception exception, string orderNumber);
 }

@@ -10,4 +10,7 @@ public enum PlaceOrderOutcome
     SoldOut,
     PaymentDeclined,
     PaymentFailed,
+
+    /// <summary>The cart changed while this checkout ran (another tab's checkout emptied it): nothing was placed.</summary>
+    CartChanged,
 }

@@ -52,7 +52,11 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
 
         if (Token == Guid.Empty)
         {
+            // Missing or not a token at all (a tampered or truncated form): placing an order under a token made up
+            // here would defeat the one-form-one-order rule, so the form is refused and a fresh one handed out.
             Token = Guid.NewGuid();
+            ModelState.Remove(nameof(Token));
+            return await Redisplay(l[PlaceOrderHandler.ExpiredFormMessage].Value, ct, StatusCodes.Status400BadRequest);
         }
 
         PlaceOrderResult result;
@@ -92,8 +96,9 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
             PlaceOrderOutcome.PricesChanged => await Redisplay(l["Prices changed for: {0}. Please check the new total and confirm again.", Names(result)], ct),
             PlaceOrderOutcome.Unavailable => Flash("/cart", l["Some products are no longer available: {0}.", Names(result)]),
             PlaceOrderOutcome.SoldOut => await Redisplay(l["Sold out: {0}. Someone bought the last units; your cart was kept so you can change it.", Names(result)], ct, StatusCodes.Status409Conflict),
-            PlaceOrderOutcome.PaymentDeclined => await Redisplay(l["Your card was declined. No order was placed; please use another card."], ct),
-            _ => await Redisplay(l["The payment could not be processed right now. No order was placed; please try again in a moment."], ct),
+            PlaceOrderOutcome.CartChanged => await Redisplay(l["Your cart changed while you were checking out (in another tab?). Nothing was charged; please review your cart."], ct, StatusCodes.Status409Conflict),
+            PlaceOrderOutcome.PaymentDeclined => await RedisplayWithNewForm(l["Your card was declined. No order was placed; please use another card."], ct),
+            _ => await RedisplayWithNewForm(l["The payment could not be processed right now. No order was placed; please try again in a moment."], ct),
         };
     }
 
@@ -138,6 +143,14 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
         Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
         Response.StatusCode = status;
         return Page();
+    }
+
+    /// <summary>The failed payment used up this form's token (its order is PaymentFailed): the next try is a new form.</summary>
+    private Task<IActionResult> RedisplayWithNewForm(string error, CancellationToken ct)
+    {
+        Token = Guid.NewGuid();
+        ModelState.Remove(nameof(Token));
+        return Redisplay(error, ct);
     }
 
     private RedirectResult Flash(string url, string message)

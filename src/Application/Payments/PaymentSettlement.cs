@@ -1,0 +1,56 @@
+using FakeShop.Application.Catalog;
+using FakeShop.Application.Common.Abstractions;
+using FakeShop.Domain.Ordering;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Application.Payments;
+
+/// <summary>
+/// Records the outcome of a payment on an order that awaits it: approved → Paid; otherwise → PaymentFailed with the
+/// reserved units returned to stock (a relative UPDATE) in the same transaction. The status change is checked
+/// against the order's version, so when two settle the same order (the checkout request and the sweeper, two
+/// sweepers, a webhook) exactly one wins and the stock is released at most once; the others get the final status.
+/// </summary>
+public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
+{
+    /// <param name="approved">What the gateway authorised; null when the payment did not go through.</param>
+    /// <returns>The order's status afterwards, whoever set it.</returns>
+    public async Task<OrderStatus> SettleAsync(Guid orderId, PaymentDetails? approved, string by, CancellationToken ct)
+    {
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async c =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(c);
+                var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, c);
+                if (order.Status != OrderStatus.AwaitingPayment)
+                {
+                    return order.Status;
+                }
+
+                var now = clock.GetUtcNow();
+                if (approved is not null)
+                {
+                    order.ConfirmCardPayment(approved, by, now);
+                    await db.SaveChangesAsync(c);
+                }
+                else
+                {
+                    order.FailPayment(by, now);
+                    await db.SaveChangesAsync(c);
+                    await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), c);
+                }
+
+                await transaction.CommitAsync(c);
+                return order.Status;
+            }, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone settled it between our read and our write; their answer stands and nothing of ours was written.
+            db.DiscardChanges();
+            return await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct);
+        }
+    }
+}

@@ -17,6 +17,7 @@
 #   REGISTRY_TLS_VERIFY  true|false   (default: false for localhost/127.x registries, else true)
 #   DIGEST_FILE     also write "repo@sha256:..." to this file
 #   SBOM_FILE       where the SBOM goes                           (default artifacts/sbom.cdx.json)
+#   SOURCE_DATE_EPOCH  the time stamped into the image and SBOM  (default: the commit time)
 # The air-gapped base images come from docker/base/build-sdk-image.sh and build-runtime-base.sh:
 #   SDK_IMAGE=$REGISTRY/dotnet/sdk:10.0 RUNTIME_IMAGE=$REGISTRY/dotnet/aspnet:10.0-distroless docker/build.sh
 set -euo pipefail
@@ -27,7 +28,7 @@ die() { printf '[build] ERROR: %s\n' "$*" >&2; exit 1; }
 PUSH=1
 case ${1:-} in
     --no-push) PUSH=0 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     "") ;;
     *) die "unknown argument: $1 (see --help)" ;;
 esac
@@ -94,8 +95,15 @@ case $ENGINE in
     *) die "ENGINE must be docker or podman, not '$ENGINE'" ;;
 esac
 
+# Reproducibility: every time inside the image is the commit time, not the build time, so two builds of one
+# commit differ only where the builder itself stamps the clock (docs/container-image.md, "Reproducibility").
+if [[ -z ${SOURCE_DATE_EPOCH:-} ]]; then
+    SOURCE_DATE_EPOCH=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+fi
+export SOURCE_DATE_EPOCH
 BUILD_ARGS=(--build-arg "VERSION=$VERSION" --build-arg "REVISION=$REVISION" --build-arg "SOURCE=$SOURCE_URL"
-            --build-arg "CREATED=$(date -u +%Y-%m-%dT%H:%M:%SZ)")
+            --build-arg "CREATED=$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%dT%H:%M:%SZ)"
+            --build-arg "SOURCE_DATE_EPOCH=$SOURCE_DATE_EPOCH")
 for a in SDK_IMAGE RUNTIME_IMAGE SELF_CONTAINED READY_TO_RUN APP_UID RID INVARIANT_GLOBALIZATION; do
     [[ -n ${!a:-} ]] && BUILD_ARGS+=(--build-arg "$a=${!a}")
 done

@@ -76,6 +76,45 @@ public sealed class ImageTests(ContainerFixture fixture)
         Assert.True(added < 15_000_000, $"the app adds {Mb(added)} MB compressed: more than the published app?");
     }
 
+    /// <summary>
+    /// Reproducibility (docs/container-image.md): the app layer's bytes depend on the commit, not on when it was
+    /// built. Building one commit twice showed two sources of difference, both stamped with the build time: file
+    /// and /app directory mtimes, and the Last-Modified headers in the static-asset manifest. Both now carry the
+    /// commit time, as does the created label.
+    /// </summary>
+    [ContainerFact]
+    public async Task App_layer_and_created_label_carry_the_commit_time_not_the_build_time()
+    {
+        var git = await ProcessRunner.RunAsync("git", ["log", "-1", "--format=%ct", fixture.BuildRevision], null, TimeSpan.FromSeconds(30), fixture.RepositoryRoot);
+        var commitTime = DateTimeOffset.FromUnixTimeSeconds(long.Parse(git.EnsureSuccess().StandardOutput.Trim(), CultureInfo.InvariantCulture));
+        using var config = await fixture.GetImageConfigAsync(ContainerFixture.ImageName, fixture.Digest);
+        var created = config.RootElement.GetProperty("config").GetProperty("Labels").GetProperty("org.opencontainers.image.created").GetString();
+        var appLayer = (await LayersAsync(ContainerFixture.ImageName, fixture.Digest))[^1];
+        var blob = await fixture.Http.GetByteArrayAsync(new Uri($"http://{fixture.Registry}/v2/{ContainerFixture.ImageName}/blobs/{appLayer.Digest}"));
+
+        var entries = new List<(string Name, DateTimeOffset Modified)>();
+        string? endpoints = null;
+        using (var tar = new System.Formats.Tar.TarReader(new System.IO.Compression.GZipStream(new MemoryStream(blob), System.IO.Compression.CompressionMode.Decompress)))
+        {
+            while (tar.GetNextEntry() is { } entry)
+            {
+                entries.Add((entry.Name, entry.ModificationTime));
+                if (entry.Name.EndsWith(".staticwebassets.endpoints.json", StringComparison.Ordinal) && entry.DataStream is { } data)
+                {
+                    endpoints = await new StreamReader(data).ReadToEndAsync();
+                }
+            }
+        }
+
+        Assert.Equal(commitTime.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), created);
+        Assert.Contains(entries, e => e.Name.TrimEnd('/') == "app");
+        Assert.All(entries, e => Assert.True(e.Modified == commitTime, $"{e.Name}: mtime {e.Modified:O}, commit {commitTime:O}"));
+        Assert.NotNull(endpoints);
+        var lastModified = System.Text.RegularExpressions.Regex.Matches(endpoints, "\"Last-Modified\",\"Value\":\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(lastModified);
+        Assert.All(lastModified, v => Assert.Equal(commitTime.ToString("R", CultureInfo.InvariantCulture), v));
+    }
+
     [ContainerFact]
     public async Task Image_size_is_within_the_budget()
     {

@@ -27,6 +27,8 @@ fi
 # Validators the deployment tests run on our manifests and configs (kubectl ships with this kind of machine).
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 command -v promtool >/dev/null 2>&1 || need+=(prometheus)
+# docker/sbom.sh (run by the cosign tests' SBOM script test, not only by image builds) merges with jq.
+command -v jq >/dev/null 2>&1 || need+=(jq)
 # The Pix QR test rasterises the SVG and reads it back with a QR reader.
 command -v rsvg-convert >/dev/null 2>&1 || need+=(librsvg2-bin)
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)

@@ -17,7 +17,6 @@ using FakeShop.Web.Operations;
 using FakeShop.Web.Payments;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 
 namespace FakeShop.Web;
@@ -79,13 +78,9 @@ public static partial class ShopHost
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.FormFieldName = "__RequestVerificationToken";
         });
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Behind an ingress the proxy address is not known in advance; the network policy limits who can reach us.
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        builder.AddShopForwardedHeaders();
+        builder.AddShopHardening();
+        builder.AddShopHousekeeping();
         builder.AddShopAdmin();
         builder.Services.AddShopHealthChecks();
         builder.AddShopTelemetry();
@@ -142,6 +137,8 @@ public static partial class ShopHost
     private static void Configure(WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseShopManagementPort();
+        app.UseShopHardening();
         // The page cache answers before almost anything else runs: a hit costs a key lookup and a copy, which is what
         // lets the public pages keep up with a static file server (docs/performance.md, ADR 7). The security headers
         // are set first, on hits too, and the language is part of the key, so localization runs before the cache.
@@ -164,6 +161,7 @@ public static partial class ShopHost
             StatusCodeSelector = ex => OperationsHostExtensions.IsDatabaseOutage(ex) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        app.UseShopHostFilter();
         app.UseMiddleware<CrossOriginProtectionMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();

@@ -5,12 +5,15 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web;
 
 /// <summary>
 /// Metrics for Prometheus (always) and traces over OTLP (only when OTEL_EXPORTER_OTLP_ENDPOINT is set). With
-/// Metrics:Port set, /metrics answers only on that management port so it need not be public.
+/// Metrics:Port set, /metrics answers only on that management port, an extra listener next to the public one.
+/// Without it, /metrics is on the public port outside Production, and in Production only with
+/// Metrics:ServeOnPublicPort=true.
 /// </summary>
 public static class ShopTelemetry
 {
@@ -39,26 +42,92 @@ public static class ShopTelemetry
                 .UseOtlpExporter();
         }
 
-        if (MetricsPort(builder.Configuration) is { } port)
+        var port = MetricsPort(builder.Configuration);
+        builder.Services.AddOptions<MetricsOptions>()
+            .Bind(builder.Configuration.GetSection(MetricsOptions.SectionName))
+            // Revenue, order counts and failure reasons are not for the public: in Production they need the
+            // management port, or an operator saying so explicitly.
+            .PostConfigure(o => o.ServeOnPublicPort ??= !builder.Environment.IsProduction())
+            .Validate(o => o.Port is null or (> 0 and < 65536), "Metrics:Port must be a port number between 1 and 65535.")
+            .ValidateOnStart();
+        if (port is { } management)
         {
-            builder.WebHost.ConfigureKestrel((context, kestrel) =>
-            {
-                kestrel.Configure(context.Configuration.GetSection("Kestrel"));
-                kestrel.ListenAnyIP(port);
-            });
+            AddManagementListener(builder, management);
         }
+    }
+
+    /// <summary>
+    /// Adds the management port to the listeners the host was configured with. Kestrel takes any endpoint configured in
+    /// code as a replacement for the hosting URLs (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, ...), so listening on the
+    /// management port in code alone silently dropped the public port. Instead the hosting URLs are extended; only when
+    /// Kestrel:Endpoints configures the listeners (and the hosting URLs are ignored anyway) is the port added in code.
+    /// </summary>
+    private static void AddManagementListener(WebApplicationBuilder builder, int port)
+    {
+        if (builder.Configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
+            return;
+        }
+
+        builder.WebHost.UseUrls([.. HostingUrls(builder.Configuration), $"http://*:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}"]);
+    }
+
+    /// <summary>The addresses the host would use without us, in the host's own order of precedence.</summary>
+    private static IEnumerable<string> HostingUrls(ConfigurationManager configuration)
+    {
+        static string[] List(string? text) => (text ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        var urls = List(configuration["urls"]);
+        if (urls.Length > 0)
+        {
+            return urls;
+        }
+
+        var ports = List(configuration["http_ports"]).Select(p => "http://*:" + p)
+            .Concat(List(configuration["https_ports"]).Select(p => "https://*:" + p))
+            .ToList();
+        return ports.Count > 0 ? ports : ["http://localhost:5000"];
+    }
+
+    /// <summary>
+    /// With a management port, /metrics is answered on connections that arrived there (the socket's local port, which
+    /// a client cannot choose the way it chooses a Host header) and that port answers nothing else. Runs first, so
+    /// nothing of the shop (page cache, sign-in) is reachable through the management port.
+    /// </summary>
+    public static WebApplication UseShopManagementPort(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        if (options.Port is not { } port)
+        {
+            return app;
+        }
+
+        app.UseOpenTelemetryPrometheusScrapingEndpoint(context => context.Connection.LocalPort == port && context.Request.Path == "/metrics");
+        app.Use((context, next) =>
+        {
+            if (context.Connection.LocalPort != port)
+            {
+                return next(context);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("Management port: only /metrics is served here.\n");
+        });
+        return app;
     }
 
     public static void MapShopTelemetry(this WebApplication app)
     {
-        var endpoint = app.MapPrometheusScrapingEndpoint();
-        if (MetricsPort(app.Configuration) is { } port)
+        var options = app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value;
+        if (options.Port is null && options.ServeOnPublicPort == true)
         {
-            endpoint.RequireHost($"*:{port}");
+            app.MapPrometheusScrapingEndpoint();
         }
     }
 
-    private static int? MetricsPort(IConfiguration configuration)
+    private static int? MetricsPort(ConfigurationManager configuration)
     {
         var text = configuration["Metrics:Port"];
         if (string.IsNullOrWhiteSpace(text))

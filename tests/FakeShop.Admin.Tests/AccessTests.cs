@@ -121,3 +121,35 @@ public sealed class AccessTests(AdminFixture app) : AdminTest(app)
         return [new("__RequestVerificationToken", token), new("productId", "1"), new("delta", "5"), new("id", "1"), new("name", "X"), new("target", "Paid")];
     }
 }
+
+/// <summary>Issue 14: staff pages and the CSV export are never stored; the auth cookie is Secure behind HTTPS.</summary>
+public sealed class AdminHardeningTests(AdminFixture app) : AdminTest(app)
+{
+    [Theory]
+    [InlineData("/Admin")]
+    [InlineData("/Admin/Orders")]
+    [InlineData("/Admin/Orders/Export")]
+    public async Task Admin_pages_and_exports_are_never_stored(string path)
+    {
+        var admin = await AdminAsync();
+        using var response = await admin.Http.GetAsync(path);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task The_auth_cookie_is_secure_over_https()
+    {
+        // A cookie jar sends Secure cookies (the antiforgery one) only to https addresses, so the whole visit is https.
+        var client = new HtmlClient(App.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = new Uri("https://localhost"),
+        }));
+        client.Http.DefaultRequestHeaders.Add("X-Forwarded-For", "192.0.2.77");
+        await LoginAsync(client, AdminFixture.AdminEmail, AdminFixture.AdminPassword);
+        var auth = client.LastResponse!.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("fs_auth=", StringComparison.Ordinal));
+        Assert.Contains("; secure", auth, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -82,6 +82,9 @@ public sealed partial class ContainerFixture : IAsyncLifetime
 
     public Uri AppBaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The app container's management port (Metrics__Port), where /metrics is served.</summary>
+    public Uri AppMetricsAddress { get; private set; } = new("http://127.0.0.1/");
+
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public string WorkDir => _workDir ?? throw new InvalidOperationException("fixture not initialised");
@@ -441,13 +444,15 @@ public sealed partial class ContainerFixture : IAsyncLifetime
     {
         var port = FreePort();
         AppBaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        var metricsPort = FreePort();
+        AppMetricsAddress = new Uri($"http://127.0.0.1:{metricsPort}/");
         AppContainer = $"fakeshop-ct-app-{Guid.NewGuid():N}"[..28];
         _containers.Add(AppContainer);
         await TimedAsync("app start until /health/ready", async () =>
         {
             (await EngineAsync(new[] { "run", "-d", "--name", AppContainer }
                 .Concat(HardenedRunArguments())
-                .Concat(["-e", $"ASPNETCORE_HTTP_PORTS={port}", ImageReference]))).EnsureSuccess();
+                .Concat(["-e", $"ASPNETCORE_HTTP_PORTS={port}", "-e", $"Metrics__Port={metricsPort}", ImageReference]))).EnsureSuccess();
             await WaitUntilAsync("app /health/ready", TimeSpan.FromSeconds(120), async () =>
             {
                 var state = await EngineAsync(["inspect", "-f", "{{.State.Running}}", AppContainer]);

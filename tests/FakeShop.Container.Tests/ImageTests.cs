@@ -128,6 +128,27 @@ public sealed class ImageTests(ContainerFixture fixture)
         Assert.True(unpacked <= UnpackedBudgetBytes, $"{Mb(unpacked)} MB unpacked > budget {Mb(UnpackedBudgetBytes)} MB");
     }
 
+    /// <summary>Issue 14: appsettings.Development.json holds the development admin password.</summary>
+    [ContainerFact]
+    public async Task Image_carries_the_app_settings_but_not_the_development_ones()
+    {
+        var name = $"fakeshop-ct-files-{Guid.NewGuid():N}"[..28];
+        var dir = Directory.CreateTempSubdirectory("fakeshop-ct-app-").FullName;
+        (await fixture.EngineAsync(["create", "--name", name, fixture.ImageReference])).EnsureSuccess();
+        try
+        {
+            (await fixture.EngineAsync(["cp", $"{name}:/app/.", dir])).EnsureSuccess();
+            Assert.True(File.Exists(Path.Combine(dir, "FakeShop.Web.dll")), "no /app/FakeShop.Web.dll in the image");
+            Assert.True(File.Exists(Path.Combine(dir, "appsettings.json")), "no /app/appsettings.json in the image");
+            Assert.Empty(Directory.GetFiles(dir, "appsettings.Development*.json", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            await fixture.EngineAsync(["rm", "-f", name]);
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     private static string Mb(long bytes) => (bytes / 1_000_000d).ToString("F1", CultureInfo.InvariantCulture);
 
     private async Task<List<(string Digest, long Size)>> LayersAsync(string repository, string reference)

@@ -115,7 +115,13 @@ public sealed class RunningContainerTests(ContainerFixture fixture)
     [ContainerFact]
     public async Task Metrics_endpoint_serves_prometheus_text()
     {
-        using var response = await fixture.Http.GetAsync(new Uri(fixture.AppBaseAddress, "metrics"));
+        // Production: /metrics only on the management port (issue 14), never on the public one.
+        using (var hidden = await fixture.Http.GetAsync(new Uri(fixture.AppBaseAddress, "metrics")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        }
+
+        using var response = await fixture.Http.GetAsync(new Uri(fixture.AppMetricsAddress, "metrics"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType ?? string.Empty, StringComparison.Ordinal);

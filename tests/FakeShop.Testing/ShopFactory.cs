@@ -28,6 +28,9 @@ public sealed class ShopFactory(string provider, string connectionString, bool k
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Shop", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "true");
+        // The in-memory client plays a trusted proxy: tests choose the client address with X-Forwarded-For. (The
+        // untrusted case needs real sockets: FakeShop.Operations.Tests.TrustedProxyTests.)
+        builder.UseSetting("ForwardedHeaders:KnownProxies", "127.0.0.1");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

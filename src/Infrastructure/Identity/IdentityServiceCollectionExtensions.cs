@@ -8,7 +8,7 @@ namespace FakeShop.Infrastructure.Identity;
 
 public static class IdentityServiceCollectionExtensions
 {
-    /// <summary>Identity with its EF stores in the shop database, cookie sign-in, lockout after 5 failures.</summary>
+    /// <summary>Identity with its EF stores in the shop database, cookie sign-in, a per-client login throttle.</summary>
     public static IServiceCollection AddShopIdentity(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.SectionName));
@@ -41,6 +41,17 @@ public static class IdentityServiceCollectionExtensions
             };
         });
 
+        // Every request with an auth cookie checks its security stamp against the database (a few indexed reads, on
+        // staff pages only), so signing out, or changing the password, revokes every copy of the cookie at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+
+        services.AddMemoryCache();
+        services.AddOptions<LoginThrottleOptions>()
+            .Bind(configuration.GetSection(LoginThrottleOptions.SectionName))
+            .Validate(o => o.FailuresPerClient is >= 1 and <= 1000, "Login:FailuresPerClient must be between 1 and 1000.")
+            .Validate(o => o.BlockMinutes is >= 1 and <= 1440, "Login:BlockMinutes must be between 1 and 1440.")
+            .ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
         services.AddScoped<ShopSignIn>();
         services.AddSingleton<AdminSeeder>();
         return services;

@@ -14,7 +14,9 @@ public sealed class CrossOriginProtectionMiddleware(RequestDelegate next)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || IsSameOrigin(request))
+            || IsSameOrigin(request)
+            // The friendly 403 page is a re-execution of the refused POST: refusing it again left the body empty.
+            || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
         {
             return next(context);
         }

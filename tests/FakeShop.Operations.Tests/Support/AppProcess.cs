@@ -12,7 +12,8 @@ namespace FakeShop.Operations.Tests.Support;
 public sealed class AppProcess : IAsyncDisposable
 {
     private static readonly string[] InheritedPrefixesToDrop =
-        ["ASPNETCORE_", "ConnectionStrings__", "Database__", "DB_", "Metrics__", "Shutdown__", "RateLimiting__", "Shipping__", "Admin__", "OTEL_", "Logging__"];
+        ["ASPNETCORE_", "DOTNET_URLS", "ConnectionStrings__", "Database__", "DB_", "Metrics__", "Shutdown__", "RateLimiting__", "Shipping__", "Admin__", "OTEL_", "Logging__",
+         "ForwardedHeaders__", "AllowedHosts", "Housekeeping__", "Login__", "Kestrel__"];
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _stdout = new();
@@ -64,9 +65,18 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static AppProcess Start(IDictionary<string, string?> environment, params string[] arguments)
+    public static AppProcess Start(IDictionary<string, string?> environment, params string[] arguments) =>
+        Start(FreePort(), environment, defaults: true, arguments);
+
+    /// <summary>
+    /// The app with exactly the given environment (nothing of the test runner's, no defaults): for starting a shipped
+    /// configuration as it is. <paramref name="port"/> is the public port that environment configures.
+    /// </summary>
+    public static AppProcess StartExactly(int port, IDictionary<string, string?> environment, params string[] arguments) =>
+        Start(port, environment, defaults: false, arguments);
+
+    private static AppProcess Start(int port, IDictionary<string, string?> environment, bool defaults, string[] arguments)
     {
-        var port = FreePort();
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = ContentRoot,
@@ -85,8 +95,12 @@ public sealed class AppProcess : IAsyncDisposable
             psi.Environment.Remove(key);
         }
 
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        if (defaults)
+        {
+            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        }
+
         psi.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (key, value) in environment)
         {
@@ -125,9 +139,14 @@ public sealed class AppProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null)
+    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null, string? host = null)
     {
         using var http = NewClient();
+        if (host is not null)
+        {
+            http.DefaultRequestHeaders.Host = host;
+        }
+
         http.Timeout = TimeSpan.FromSeconds(5);
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < (timeout ?? TimeSpan.FromSeconds(90)))
@@ -201,7 +220,7 @@ public sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

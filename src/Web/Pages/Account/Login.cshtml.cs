@@ -32,7 +32,8 @@ public sealed class LoginModel(ShopSignIn signIn, IStringLocalizer<SharedResourc
             return Page();
         }
 
-        var outcome = await signIn.PasswordSignInAsync(Input.Email!, Input.Password!, Input.RememberMe);
+        var outcome = await signIn.PasswordSignInAsync(Input.Email!, Input.Password!, Input.RememberMe,
+            HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         if (outcome == LoginOutcome.Succeeded)
         {
             return LocalRedirect(QueryInput.LocalUrl(ReturnUrl, "/Admin"));

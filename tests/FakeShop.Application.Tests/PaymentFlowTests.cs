@@ -3,6 +3,7 @@ using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Application.Checkout.SettleOverduePayments;
 using FakeShop.Application.Payments;
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 using FakeShop.Infrastructure.Payments;
@@ -116,8 +117,8 @@ public sealed class PaymentFlowTests(AppFixture app, ITestOutputHelper output) :
         return await Db(async db =>
         {
             var order = new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
-                new CustomerDetails("Ana", "Souza", "ana@example.com", "(11) 91234-5678"),
-                new Address("Avenida Paulista, 1000", null, "São Paulo", "SP", "01310-100", "Brasil"),
+                new CustomerDetails("Ana", "Souza", "ana@example.com", "(11) 91234-5678", Cpf.Parse("529.982.247-25")),
+                new Address(Cep.Parse("01310-100"), "Avenida Paulista", "1000", null, "Bela Vista", "São Paulo", Uf.Parse("SP")),
                 [(product.Id, product.Name, product.Price, quantity)], Money.Brl(10m), PaymentMethod.Card,
                 placedAt.AddMinutes(15), placedAt);
             Assert.True(await StockStoreTake(db, product.Id, quantity));

@@ -137,6 +137,7 @@ public sealed partial class ContainerFixture : IAsyncLifetime
             }
         }
 
+        await Try("compose down", StopComposeAsync);
         foreach (var container in _containers.ToList())
         {
             await Try($"remove container {container}", () => EngineAsync(["rm", "-f", container], TimeSpan.FromMinutes(1)));
@@ -305,7 +306,7 @@ public sealed partial class ContainerFixture : IAsyncLifetime
                 [
                     "--data-root", $"{dk}/data", "--exec-root", $"{dk}/exec", "--pidfile", $"{dk}/dockerd.pid",
                     "-H", socket, "--storage-driver=overlay2", "--iptables=false", "--ip6tables=false", "--bridge=none",
-                    "--log-level=warn",
+                    "--default-address-pool", $"base={UnusedAddressPool()},size=24", "--log-level=warn",
                 ], Path.Combine(dk, "dockerd.log"));
                 await WaitUntilAsync("dockerd", TimeSpan.FromSeconds(60), async () =>
                 {

@@ -8,7 +8,7 @@ namespace FakeShop.Container.Tests;
 internal static class Tooling
 {
     public const string InstallHint =
-        "apt-get install -y --no-install-recommends docker-registry skopeo umoci runc jq curl docker.io postgresql";
+        "apt-get install -y --no-install-recommends docker-registry skopeo umoci runc jq curl docker.io docker-compose postgresql";
 
     public static bool RequiredByCi =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -39,7 +39,7 @@ internal static class Tooling
 
     private static string? FindMissing()
     {
-        var missing = new[] { "docker-registry", "skopeo", "umoci", "jq", "curl", "apt-get", "dpkg-deb", "ldconfig", "bash", "git", "su" }
+        var missing = new[] { "docker-registry", "skopeo", "umoci", "jq", "curl", "apt-get", "dpkg-deb", "ldconfig", "bash", "git", "su", "chroot", "docker-compose" }
             .Where(tool => ProcessRunner.Which(tool) is null)
             .ToList();
         if (Engine is null)

@@ -55,14 +55,14 @@ public sealed partial class ComposeStackTests(ContainerFixture fixture)
 
         using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        var shop = WebUtility.HtmlDecode(await http.GetStringAsync(new Uri(replicas[0], "Shop")));
+        using var catalogue = await http.SendAsync(ToReplica(HttpMethod.Get, replicas[0], "Shop"));
+        var shop = WebUtility.HtmlDecode(await catalogue.Content.ReadAsStringAsync());
+        Assert.True(catalogue.StatusCode == HttpStatusCode.OK, $"GET /Shop on {replicas[0]} -> {(int)catalogue.StatusCode}: {shop[..Math.Min(shop.Length, 400)]}");
         var (productId, name) = Products(shop).First();
 
         // Add on replica A: the visitor cookie it sets is sealed with the Data Protection keys in PostgreSQL.
-        using var add = new HttpRequestMessage(HttpMethod.Post, new Uri(replicas[0], "cart/add"))
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["productId"] = productId, ["quantity"] = "2", ["returnUrl"] = "/cart" }),
-        };
+        using var add = ToReplica(HttpMethod.Post, replicas[0], "cart/add");
+        add.Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["productId"] = productId, ["quantity"] = "2", ["returnUrl"] = "/cart" });
         using var added = await http.SendAsync(add);
         Assert.True(added.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther,
             $"POST /cart/add on {replicas[0]} -> {(int)added.StatusCode}: {await added.Content.ReadAsStringAsync()}");
@@ -72,7 +72,7 @@ public sealed partial class ComposeStackTests(ContainerFixture fixture)
         Assert.False(string.IsNullOrEmpty(visitor), "replica A set no fs_visitor cookie");
 
         // Read on replica B with nothing but that cookie.
-        using var read = new HttpRequestMessage(HttpMethod.Get, new Uri(replicas[1], "cart"));
+        using var read = ToReplica(HttpMethod.Get, replicas[1], "cart");
         read.Headers.Add("Cookie", visitor);
         using var cart = await http.SendAsync(read);
         var html = WebUtility.HtmlDecode(await cart.Content.ReadAsStringAsync());
@@ -81,7 +81,7 @@ public sealed partial class ComposeStackTests(ContainerFixture fixture)
         Assert.Matches(new Regex(@"class=""form-control form-control-sm qty-input"" value=""2"""), html);
 
         // Another visitor on replica B sees an empty cart: the line came from the cookie, not from the replica.
-        using var stranger = await http.GetAsync(new Uri(replicas[1], "cart"));
+        using var stranger = await http.SendAsync(ToReplica(HttpMethod.Get, replicas[1], "cart"));
         Assert.DoesNotContain($">{name}<", WebUtility.HtmlDecode(await stranger.Content.ReadAsStringAsync()), StringComparison.Ordinal);
     }
 
@@ -122,6 +122,10 @@ public sealed partial class ComposeStackTests(ContainerFixture fixture)
         var value = result.RootElement.GetProperty("data").GetProperty("result")[0].GetProperty("value")[1].GetString();
         Assert.Equal("2", value);
     }
+
+    /// <summary>A request straight to one replica, with the Host header nginx would pass on.</summary>
+    private static HttpRequestMessage ToReplica(HttpMethod method, Uri replica, string path) =>
+        new(method, new Uri(replica, path)) { Headers = { Host = ContainerFixture.ComposeHost } };
 
     /// <summary>(id, name) of the in-stock product cards of a catalogue page.</summary>
     private static List<(string Id, string Name)> Products(string html) =>

@@ -16,6 +16,12 @@ public sealed partial class ContainerFixture
 {
     public static readonly string[] ComposeServices = ["postgres", "migrate", "web", "proxy", "prometheus"];
 
+    /// <summary>
+    /// The Host header for requests straight to a replica: what nginx passes on for a request to the published loopback
+    /// port. A replica's own address is not a host name the shop is meant to answer to (AllowedHosts).
+    /// </summary>
+    public const string ComposeHost = "localhost";
+
     private readonly SemaphoreSlim _composeLock = new(1, 1);
     private ComposeStack? _compose;
     private Exception? _composeFailure;
@@ -139,11 +145,11 @@ public sealed partial class ContainerFixture
             foreach (var address in frontend.Values)
             {
                 await WaitUntilAsync($"replica {address}:8080 /health/ready", TimeSpan.FromSeconds(120),
-                    () => IsOkAsync(new Uri($"http://{address}:8080/health/ready")), () => ComposeLogsAsync().GetAwaiter().GetResult());
+                    () => IsOkAsync(new Uri($"http://{address}:8080/health/ready"), ComposeHost), () => ComposeLogsAsync().GetAwaiter().GetResult());
             }
 
             await WaitUntilAsync("nginx /health/ready", TimeSpan.FromSeconds(60),
-                () => IsOkAsync(new Uri(stack.Proxy, "health/ready")), () => ComposeLogsAsync().GetAwaiter().GetResult());
+                () => IsOkAsync(new Uri(stack.Proxy, "health/ready"), null), () => ComposeLogsAsync().GetAwaiter().GetResult());
         });
         return stack;
     }
@@ -171,11 +177,13 @@ public sealed partial class ContainerFixture
         down.EnsureSuccess();
     }
 
-    private async Task<bool> IsOkAsync(Uri uri)
+    private async Task<bool> IsOkAsync(Uri uri, string? host)
     {
         try
         {
-            using var response = await Http.GetAsync(uri);
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            request.Headers.Host = host;
+            using var response = await Http.SendAsync(request);
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (HttpRequestException)

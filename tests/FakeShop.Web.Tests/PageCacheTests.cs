@@ -81,8 +81,12 @@ public sealed class PageCacheTests(WebFixture app) : WebTest(app)
         var nobody = await NewVisitor().GetAsync(url);
         Assert.True(nobody.QuerySelectorAll(".product-card").Length > 0);
         Assert.Equal(0, CartCount(nobody));
-        // Nothing of the holes' machinery is left in what a visitor gets.
+        // Nothing of the holes' machinery is left in what a visitor gets, and the length announced is the filled one.
         Assert.DoesNotContain("<!--fs:", await BodyAsync(one), StringComparison.Ordinal);
+        using var raw = await three.Http.GetAsync(url);
+        var bytes = await raw.Content.ReadAsByteArrayAsync();
+        Assert.True(raw.Headers.Contains("Age"));
+        Assert.Equal(bytes.Length, raw.Content.Headers.ContentLength);
     }
 
     [Fact]

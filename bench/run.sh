@@ -96,13 +96,17 @@ fi
 [ -f "$APP_DIR/FakeShop.Web.dll" ] || die "no FakeShop.Web.dll in $APP_DIR"
 APP_PORT=$(free_port)
 BASE="http://127.0.0.1:$APP_PORT"
+# /metrics (runtime counters for the warm-up and the allocations) on a management port, as in production.
+METRICS_PORT=$(free_port)
+METRICS_URL="http://127.0.0.1:$METRICS_PORT/metrics"
 
 start_app() {
     (
         cd "$APP_DIR"
         export ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" DOTNET_NOLOGO=1 \
             Database__Provider=Postgres ConnectionStrings__Shop="$CS" Database__MigrateOnStartup=true \
-            Logging__LogLevel__Default=Warning RateLimiting__PermitsPerMinute=1000000 Shutdown__DrainSeconds=0
+            Logging__LogLevel__Default=Warning RateLimiting__PermitsPerMinute=1000000 Shutdown__DrainSeconds=0 \
+            Metrics__Port="$METRICS_PORT"
         # APP_ENV="DOTNET_gcServer=0 ..." runs a variant (runtime knobs) without rebuilding.
         exec env ${APP_ENV:-} dotnet "$APP_DIR/FakeShop.Web.dll"
     ) >>"$WORK/app.log" 2>&1 &
@@ -229,7 +233,7 @@ if [ "${MODE:-bench}" = variants ]; then
     stop_app
     export BENCH_LUA="$ROOT/bench/lua" BENCH_VISITORS="$WORK/visitors.txt" BENCH_PRODUCTS="$WORK/products.txt" \
            BENCH_SEARCH_URL="$SEARCH_URL" BENCH_PRODUCT_SLUG="$PRODUCT_SLUG" BENCH_THREADS=$THREADS
-    metric() { curl -s "$BASE/metrics" | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f\n", s }'; }
+    metric() { curl -s "$METRICS_URL" | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f\n", s }'; }
     IFS=';' read -r -a variant_list <<<"${VARIANTS:-default||}"
     : >"$WORK/variants.tsv"
     DEFAULT_APP_DIR=$APP_DIR
@@ -327,7 +331,7 @@ reset_db_for_writes() {
 }
 # metric NAME: the sum of a counter over all its label sets on the app's /metrics (Prometheus text format).
 metric() {
-    curl -s "$BASE/metrics" | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f\n", s }'
+    curl -s "$METRICS_URL" | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.0f\n", s }'
 }
 JIT_METRIC=dotnet_jit_compiled_methods_total
 ALLOC_METRIC=dotnet_gc_heap_total_allocated_bytes_total

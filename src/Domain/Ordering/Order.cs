@@ -8,7 +8,7 @@ namespace FakeShop.Domain.Ordering;
 /// <see cref="OrderStatus.AwaitingPayment"/> with its stock reserved until <see cref="PaymentDueAt"/>, and the
 /// payment's answer moves it to Paid or PaymentFailed (see docs/decisions/0009-order-first-payment.md).
 /// </summary>
-public class Order
+public partial class Order
 {
     private readonly List<OrderLine> _lines = [];
     private readonly List<OrderStatusChange> _history = [];

@@ -4,4 +4,7 @@ namespace FakeShop.Domain.Ordering;
 public enum PaymentMethod
 {
     Card = 0,
+
+    /// <summary>Paid later, by the payer in their bank's app; confirmed by the provider's webhook (ADR 10).</summary>
+    Pix = 1,
 }

@@ -56,6 +56,14 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
             p.Property(x => x.CardLast4).HasColumnName("CardLast4").HasMaxLength(4);
             p.Property(x => x.AuthorizationId).HasColumnName("PaymentAuthorizationId").HasMaxLength(64);
         });
+        // Pix orders only. The txid is unique: the webhook finds its order by it.
+        builder.OwnsOne(o => o.Pix, p =>
+        {
+            p.Property(x => x.TxId).HasColumnName("PixTxId").HasMaxLength(PixPayment.TxIdMaxLength);
+            p.Property(x => x.BrCode).HasColumnName("PixBrCode").HasMaxLength(PixPayment.BrCodeMaxLength);
+            p.Property(x => x.PaidEventId).HasColumnName("PixPaidEventId").HasMaxLength(PixPayment.EventIdMaxLength);
+            p.HasIndex(x => x.TxId).IsUnique();
+        });
         builder.Navigation(o => o.Customer).IsRequired();
         builder.Navigation(o => o.ShippingAddress).IsRequired();
 

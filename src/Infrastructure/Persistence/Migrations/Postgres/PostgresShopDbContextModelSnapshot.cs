@@ -698,10 +698,45 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsOne("FakeShop.Domain.Ordering.PixPayment", "Pix", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("BrCode")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("character varying(512)")
+                                .HasColumnName("PixBrCode");
+
+                            b1.Property<string>("PaidEventId")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("PixPaidEventId");
+
+                            b1.Property<string>("TxId")
+                                .IsRequired()
+                                .HasMaxLength(25)
+                                .HasColumnType("character varying(25)")
+                                .HasColumnName("PixTxId");
+
+                            b1.HasKey("OrderId");
+
+                            b1.HasIndex("TxId")
+                                .IsUnique();
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.Navigation("Customer")
                         .IsRequired();
 
                     b.Navigation("Payment");
+
+                    b.Navigation("Pix");
 
                     b.Navigation("ShippingAddress")
                         .IsRequired();

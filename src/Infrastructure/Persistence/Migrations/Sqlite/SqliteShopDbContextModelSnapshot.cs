@@ -671,10 +671,45 @@ namespace FakeShop.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsOne("FakeShop.Domain.Ordering.PixPayment", "Pix", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("BrCode")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PixBrCode");
+
+                            b1.Property<string>("PaidEventId")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PixPaidEventId");
+
+                            b1.Property<string>("TxId")
+                                .IsRequired()
+                                .HasMaxLength(25)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PixTxId");
+
+                            b1.HasKey("OrderId");
+
+                            b1.HasIndex("TxId")
+                                .IsUnique();
+
+                            b1.ToTable("orders");
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.Navigation("Customer")
                         .IsRequired();
 
                     b.Navigation("Payment");
+
+                    b.Navigation("Pix");
 
                     b.Navigation("ShippingAddress")
                         .IsRequired();

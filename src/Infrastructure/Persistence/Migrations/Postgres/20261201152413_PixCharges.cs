@@ -1,0 +1,61 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FakeShop.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class PixCharges : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PixBrCode",
+                table: "orders",
+                type: "character varying(512)",
+                maxLength: 512,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PixPaidEventId",
+                table: "orders",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PixTxId",
+                table: "orders",
+                type: "character varying(25)",
+                maxLength: 25,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_orders_PixTxId",
+                table: "orders",
+                column: "PixTxId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_orders_PixTxId",
+                table: "orders");
+
+            migrationBuilder.DropColumn(
+                name: "PixBrCode",
+                table: "orders");
+
+            migrationBuilder.DropColumn(
+                name: "PixPaidEventId",
+                table: "orders");
+
+            migrationBuilder.DropColumn(
+                name: "PixTxId",
+                table: "orders");
+        }
+    }
+}

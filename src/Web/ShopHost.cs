@@ -173,6 +173,7 @@ public static partial class ShopHost
         app.MapProductImages();
         app.MapStaticAssets();
         app.MapCartEndpoints();
+        app.MapPixWebhook();
         app.MapRazorPages().WithStaticAssets();
     }
 

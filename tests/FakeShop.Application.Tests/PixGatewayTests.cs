@@ -57,36 +57,46 @@ public class PixGatewayTests
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
+    private static readonly DateTimeOffset SignedAt = new(2026, 12, 1, 12, 0, 0, TimeSpan.Zero);
+
     [Fact]
-    public void The_signature_is_the_hmac_sha256_of_the_exact_body()
+    public void The_signature_is_the_hmac_sha256_of_time_dot_body()
     {
         var body = """{"eventId":"e1","txId":"T1","amount":"10.00"}"""u8.ToArray();
-        var signature = PixWebhookSignature.Compute(Secret, body);
+        var header = PixWebhookSignature.Compute(Secret, SignedAt, body);
 
-        // Independently: HMAC-SHA256 of the body with the secret as key, in lower-case hex.
+        // Independently: HMAC-SHA256 of "<unix seconds>.<body>" with the secret as key, in lower-case hex.
         using var hmac = new System.Security.Cryptography.HMACSHA256(Encoding.UTF8.GetBytes(Secret));
-        Assert.Equal("sha256=" + Convert.ToHexStringLower(hmac.ComputeHash(body)), signature);
-        Assert.True(PixWebhookSignature.IsValid(Secret, body, signature));
-        Assert.True(PixWebhookSignature.IsValid(Secret, body, signature.ToUpperInvariant().Replace("SHA256=", "sha256=", StringComparison.Ordinal)));
+        var seconds = SignedAt.ToUnixTimeSeconds();
+        var expected = Convert.ToHexStringLower(hmac.ComputeHash([.. Encoding.ASCII.GetBytes($"{seconds}."), .. body]));
+        Assert.Equal($"t={seconds},v1={expected}", header);
+
+        Assert.True(PixWebhookSignature.TryVerify(Secret, body, header, out var timestamp));
+        Assert.Equal(SignedAt, timestamp);
+        Assert.True(PixWebhookSignature.TryVerify(Secret, body, $"v1={expected.ToUpperInvariant()}, t={seconds}", out _));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("sha256=")]
-    [InlineData("sha256=zz")]
-    [InlineData("md5=00112233445566778899aabbccddeeff")]
+    [InlineData("t=1")]
+    [InlineData("v1=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
+    [InlineData("t=abc,v1=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
+    [InlineData("t=1,v1=zz")]
+    [InlineData("t=99999999999999999999,v1=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff")]
     public void Malformed_signature_headers_are_refused(string? header) =>
-        Assert.False(PixWebhookSignature.IsValid(Secret, "{}"u8, header));
+        Assert.False(PixWebhookSignature.TryVerify(Secret, "{}"u8, header, out _));
 
     [Fact]
-    public void A_changed_body_or_another_secret_does_not_verify()
+    public void A_changed_body_time_or_secret_does_not_verify()
     {
         var body = """{"eventId":"e1","amount":"10.00"}"""u8.ToArray();
-        var signature = PixWebhookSignature.Compute(Secret, body);
-        Assert.False(PixWebhookSignature.IsValid(Secret, """{"eventId":"e1","amount":"99.00"}"""u8, signature));
-        Assert.False(PixWebhookSignature.IsValid(Secret + "x", body, signature));
-        Assert.False(PixWebhookSignature.IsValid(Secret, body, signature[..^1] + (signature[^1] == '0' ? '1' : '0')));
+        var header = PixWebhookSignature.Compute(Secret, SignedAt, body);
+        var seconds = SignedAt.ToUnixTimeSeconds();
+        Assert.False(PixWebhookSignature.TryVerify(Secret, """{"eventId":"e1","amount":"99.00"}"""u8, header, out _));
+        Assert.False(PixWebhookSignature.TryVerify(Secret + "x", body, header, out _));
+        Assert.False(PixWebhookSignature.TryVerify(Secret, body, header.Replace($"t={seconds}", $"t={seconds + 600}", StringComparison.Ordinal), out _));
+        Assert.False(PixWebhookSignature.TryVerify(Secret, body, header[..^1] + (header[^1] == '0' ? '1' : '0'), out _));
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

@@ -4,7 +4,7 @@ namespace FakeShop.Domain.Ordering;
 
 /// <summary>
 /// Pix on the order: placed AwaitingPayment like a card order, but the answer comes later, by webhook, before
-/// <see cref="PaymentDueAt"/> (the charge's expiry) or never; see docs/decisions/0010-pix-payments.md.
+/// <see cref="PaymentDueAt"/> (the charge's expiry) or never; see docs/decisions/0014-pix-payments.md.
 /// </summary>
 public partial class Order
 {

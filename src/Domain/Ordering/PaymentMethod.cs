@@ -5,6 +5,6 @@ public enum PaymentMethod
 {
     Card = 0,
 
-    /// <summary>Paid later, by the payer in their bank's app; confirmed by the provider's webhook (ADR 10).</summary>
+    /// <summary>Paid later, by the payer in their bank's app; confirmed by the provider's webhook (ADR 14).</summary>
     Pix = 1,
 }

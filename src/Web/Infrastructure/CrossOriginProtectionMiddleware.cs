@@ -14,7 +14,7 @@ public sealed class CrossOriginProtectionMiddleware(RequestDelegate next)
     {
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || IsSameOrigin(request)
+            || IsSameOrigin(request) || IsSignedServerCall(request)
             // The friendly 403 page is a re-execution of the refused POST: refusing it again left the body empty.
             || context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null)
         {
@@ -25,6 +25,15 @@ public sealed class CrossOriginProtectionMiddleware(RequestDelegate next)
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// The Pix webhook is called by the payment provider's servers, not by a browser, and proves its origin with an
+    /// HMAC of the body that no other site can compute; the browser headers say nothing about it either way (a
+    /// provider's HTTP client may well send an Origin of its own). Only this one path is exempt, and only because it
+    /// refuses every unsigned request itself.
+    /// </summary>
+    private static bool IsSignedServerCall(HttpRequest request) =>
+        request.Path.Equals(FakeShop.Web.Payments.PixWebhookEndpoints.Path, StringComparison.OrdinalIgnoreCase);
 
     public static bool IsSameOrigin(HttpRequest request)
     {

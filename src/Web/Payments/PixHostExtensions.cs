@@ -18,10 +18,12 @@ public static partial class PixHostExtensions
             .Validate(o => o.WebhookSecret is null || o.WebhookSecret.Length == 0 || o.WebhookSecret.Length >= PixOptions.MinimumSecretLength,
                 $"Payments:Pix:WebhookSecret must be at least {PixOptions.MinimumSecretLength} characters (or empty to turn Pix off).")
             .Validate(o => !o.Enabled || o.ExpiryMinutes is >= 1 and <= 1440, "Payments:Pix:ExpiryMinutes must be between 1 and 1440.")
+            .Validate(o => !o.Enabled || o.SweepSeconds is >= 1 and <= 3600, "Payments:Pix:SweepSeconds must be between 1 and 3600.")
             .Validate(o => !o.Enabled || o.WebhookToleranceSeconds is >= 10 and <= 3600, "Payments:Pix:WebhookToleranceSeconds must be between 10 and 3600.")
             .Validate(o => !o.Enabled || BuildsABrCode(o),
                 $"Payments:Pix:Key (at most {PixBrCode.MaxKey} characters), MerchantName (at most {PixBrCode.MaxMerchantName}) and MerchantCity (at most {PixBrCode.MaxMerchantCity}) must be set, in plain letters.")
             .ValidateOnStart();
+        builder.Services.AddHostedService<PixExpiryService>();
         return builder;
     }
 

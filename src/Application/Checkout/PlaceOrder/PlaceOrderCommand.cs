@@ -1,4 +1,5 @@
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Domain.Ordering;
 using Mediator;
 
 namespace FakeShop.Application.Checkout.PlaceOrder;
@@ -38,6 +39,9 @@ public sealed record PlaceOrderCommand : ICommand<PlaceOrderResult>, IChangesCat
 
     /// <summary>The state's two-letter code, e.g. SP.</summary>
     public string Uf { get; init; } = string.Empty;
+
+    /// <summary>Card (answered at once) or Pix (paid later in the payer's bank app; the card fields stay empty).</summary>
+    public PaymentMethod PaymentMethod { get; init; } = PaymentMethod.Card;
 
     public string CardHolder { get; init; } = string.Empty;
 

@@ -1,6 +1,8 @@
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Ordering;
+using FakeShop.Application.Payments.Pix;
 using FluentValidation;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
@@ -10,7 +12,7 @@ namespace FakeShop.Application.Checkout.PlaceOrder;
 /// </summary>
 public sealed class PlaceOrderCommandValidator : AbstractValidator<PlaceOrderCommand>
 {
-    public PlaceOrderCommandValidator(TimeProvider clock)
+    public PlaceOrderCommandValidator(TimeProvider clock, IOptions<PixOptions> pix)
     {
         RuleFor(c => c.VisitorId).NotEmpty();
         RuleFor(c => c.CheckoutToken).NotEmpty().WithMessage(PlaceOrderHandler.ExpiredFormMessage);
@@ -32,13 +34,20 @@ public sealed class PlaceOrderCommandValidator : AbstractValidator<PlaceOrderCom
         RuleFor(c => c.City).NotEmpty().WithMessage("Enter your city.").MaximumLength(Address.CityMaxLength).WithMessage("At most 80 characters.");
         RuleFor(c => c.Uf).NotEmpty().WithMessage("Choose your state.")
             .Must(u => Uf.TryParse(u, out _)).WithMessage("Choose your state from the list.");
-        RuleFor(c => c.CardHolder).NotEmpty().WithMessage("Enter the name on the card.").MaximumLength(80).WithMessage("At most 80 characters.");
-        RuleFor(c => c.CardNumber)
-            .Must(n => CardBrand.PassesLuhn(CardBrand.Normalize(n))).WithMessage("Enter a valid card number.");
-        RuleFor(c => c.CardExpiry)
-            .Must(e => CardExpiry.TryParse(e, out _, out _)).WithMessage("Enter the expiry date as MM/YY.")
-            .Must(e => !CardExpiry.TryParse(e, out var m, out var y) || !CardExpiry.IsExpired(m, y, clock.GetUtcNow()))
-            .WithMessage("This card has expired.");
-        RuleFor(c => c.Cvv).Matches("^[0-9]{3,4}$").WithMessage("Enter the 3 or 4 digit security code.");
+        RuleFor(c => c.PaymentMethod).IsInEnum()
+            .Must(m => m != PaymentMethod.Pix || pix.Value.Enabled).WithMessage("Pix is not available right now; please pay by card.");
+
+        // A Pix payer types no card: the card rules apply to card payments only.
+        When(c => c.PaymentMethod == PaymentMethod.Card, () =>
+        {
+            RuleFor(c => c.CardHolder).NotEmpty().WithMessage("Enter the name on the card.").MaximumLength(80).WithMessage("At most 80 characters.");
+            RuleFor(c => c.CardNumber)
+                .Must(n => CardBrand.PassesLuhn(CardBrand.Normalize(n))).WithMessage("Enter a valid card number.");
+            RuleFor(c => c.CardExpiry)
+                .Must(e => CardExpiry.TryParse(e, out _, out _)).WithMessage("Enter the expiry date as MM/YY.")
+                .Must(e => !CardExpiry.TryParse(e, out var m, out var y) || !CardExpiry.IsExpired(m, y, clock.GetUtcNow()))
+                .WithMessage("This card has expired.");
+            RuleFor(c => c.Cvv).Matches("^[0-9]{3,4}$").WithMessage("Enter the 3 or 4 digit security code.");
+        });
     }
 }

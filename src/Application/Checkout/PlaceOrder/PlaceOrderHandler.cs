@@ -3,6 +3,7 @@ using FakeShop.Application.Catalog;
 using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
+using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Common;
@@ -26,6 +27,8 @@ namespace FakeShop.Application.Checkout.PlaceOrder;
 public sealed partial class PlaceOrderHandler(
     IShopDbContext db,
     IPaymentGateway gateway,
+    IPixGateway pixGateway,
+    IOptions<PixOptions> pix,
     PaymentSettlement settlement,
     IOptions<ShippingOptions> shipping,
     IOptions<PaymentOptions> payments,
@@ -84,13 +87,22 @@ public sealed partial class PlaceOrderHandler(
                 Cep.Parse(command.Cep), command.Street, command.Number, command.Complement, command.District, command.City, Uf.Parse(command.Uf)),
             priced.Lines.Select(l => (l.ProductId, l.Name, l.UnitPrice, l.Quantity)),
             priced.Shipping,
-            PaymentMethod.Card,
-            now + payments.Value.Reservation,
+            command.PaymentMethod,
+            // A Pix order's reservation lasts as long as its charge can be paid (docs/decisions/0014-pix-payments.md).
+            command.PaymentMethod == PaymentMethod.Pix ? now.AddMinutes(pix.Value.ExpiryMinutes) : now + payments.Value.Reservation,
             now);
 
         if (await ReserveAsync(command, cart, order, priced, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (order.PaymentMethod == PaymentMethod.Pix)
+        {
+            // Paid later, in the payer's bank app: the order waits for the provider's webhook or its expiry.
+            await PixCharges.StartAsync(db, pixGateway, pix.Value, order, CancellationToken.None);
+            metrics.OrderPlaced(order.Total);
+            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number);
         }
 
         // From here on the order exists and holds stock: it is settled whatever happens to this request, so the

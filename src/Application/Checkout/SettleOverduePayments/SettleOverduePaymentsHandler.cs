@@ -25,7 +25,8 @@ public sealed class SettleOverduePaymentsHandler(
     {
         var now = clock.GetUtcNow();
         var overdue = await db.Orders.AsNoTracking()
-            .Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentDueAt <= now)
+            // Pix orders are settled by ExpirePixCharges, which asks the Pix provider, not the card gateway.
+            .Where(o => o.Status == OrderStatus.AwaitingPayment && o.PaymentDueAt <= now && o.PaymentMethod != PaymentMethod.Pix)
             .OrderBy(o => o.PaymentDueAt)
             .Take(command.MaxOrders)
             .Select(o => new { o.Id, o.CheckoutToken, o.PaymentMethod })

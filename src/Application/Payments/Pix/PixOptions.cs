@@ -30,6 +30,9 @@ public sealed class PixOptions
     /// <summary>A webhook whose event is older (or further in the future) than this is refused as a replay.</summary>
     public int WebhookToleranceSeconds { get; set; } = 300;
 
+    /// <summary>How often each replica looks for expired charges to settle.</summary>
+    public int SweepSeconds { get; set; } = 30;
+
     public bool Enabled => !string.IsNullOrEmpty(WebhookSecret);
 
     /// <summary>At least 32 bytes: HMAC-SHA256 gains nothing from a longer key and is weakened by a shorter one.</summary>

@@ -27,6 +27,9 @@ public sealed class CheckoutInput
 
     public string? Uf { get; set; }
 
+    /// <summary>"Pix" from the Pix button; anything else (or nothing) is a card payment.</summary>
+    public string? PaymentMethod { get; set; }
+
     public string? CardHolder { get; set; }
 
     public string? CardNumber { get; set; }

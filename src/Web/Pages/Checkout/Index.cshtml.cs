@@ -1,6 +1,7 @@
 using FakeShop.Application.Carts;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Checkout.PlaceOrder;
+using FakeShop.Domain.Ordering;
 using FakeShop.Web.Caching;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
@@ -118,6 +119,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
         District = Input.District ?? string.Empty,
         City = Input.City ?? string.Empty,
         Uf = Input.Uf ?? string.Empty,
+        PaymentMethod = Input.PaymentMethod == nameof(PaymentMethod.Pix) ? PaymentMethod.Pix : PaymentMethod.Card,
         CardHolder = Input.CardHolder ?? string.Empty,
         CardNumber = Input.CardNumber ?? string.Empty,
         CardExpiry = Input.CardExpiry ?? string.Empty,

@@ -20,62 +20,16 @@ namespace FakeShop.Web.Tests;
 /// </summary>
 public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
 {
-    private PixOptions Pix => App.Factory.Services.GetRequiredService<IOptions<PixOptions>>().Value;
-
-    /// <summary>Checks out with the Pix button, card fields left empty as a Pix payer leaves them.</summary>
-    private async Task<(HtmlClient Visitor, string Number, IHtmlDocument Page)> PixCheckout(string slug = "webcam-4k-ultra", string quantity = "2")
-    {
-        var visitor = NewVisitor();
-        await AddFromProductPage(visitor, slug, quantity);
-        var form = await visitor.GetAsync("/checkout");
-        var values = CheckoutValues();
-        foreach (var card in new[] { "Input.CardHolder", "Input.CardNumber", "Input.CardExpiry", "Input.Cvv" })
-        {
-            values[card] = "";
-        }
-
-        values["Input.PaymentMethod"] = "Pix";
-        var page = await visitor.SubmitAsync(form, "#checkout-form", values);
-        Assert.Equal(HttpStatusCode.OK, visitor.Status);
-        return (visitor, Text(page, "#order-number"), page);
-    }
-
-    private Task<Order> OrderAsync(string number) =>
-        App.Factory.WithDbAsync(db => db.Orders.AsNoTracking().Include(o => o.History).SingleAsync(o => o.Number == number));
-
-    private async Task<HttpResponseMessage> Deliver(string body, string? signature, Action<HttpRequestMessage>? headers = null)
-    {
-        using var client = App.Factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, PixWebhookEndpoints.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (signature is not null)
-        {
-            request.Headers.Add(PixWebhookSignature.HeaderName, signature);
-        }
-
-        headers?.Invoke(request);
-        return await client.SendAsync(request);
-    }
-
-    private string Sign(string body, DateTimeOffset? at = null, string? secret = null) =>
-        PixWebhookSignature.Compute(secret ?? Pix.WebhookSecret!, at ?? DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(body));
-
-    private static string PaidEvent(string eventId, string txId, decimal amount) =>
-        $$"""{"eventId":"{{eventId}}","txId":"{{txId}}","amount":"{{amount.ToString("0.00", CultureInfo.InvariantCulture)}}"}""";
-
-    private static async Task AssertAnswer(HttpResponseMessage response, HttpStatusCode status, string reason)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal(reason, await response.Content.ReadAsStringAsync());
-    }
+    private PixFlow Pix => new(App);
 
     [Fact]
     public async Task A_pix_checkout_waits_for_payment_and_a_signed_webhook_marks_it_paid()
     {
         var before = await Stock("webcam-4k-ultra");
-        var (visitor, number, page) = await PixCheckout();
+        var (visitor, number, page) = await Pix.CheckoutAsync();
 
         // Awaiting payment, stock reserved, the charge on the order.
-        var order = await OrderAsync(number);
+        var order = await Pix.OrderAsync(number);
         Assert.Equal(OrderStatus.AwaitingPayment, order.Status);
         Assert.Equal(PaymentMethod.Pix, order.PaymentMethod);
         Assert.Null(order.Payment);
@@ -92,8 +46,8 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
         Assert.Equal(order.Pix.TxId, PixBrCode.ReadFields(fields["62"])!["05"]);
         var deadline = DateTimeOffset.Parse(page.QuerySelector("#pix-countdown")!.GetAttribute("datetime")!, CultureInfo.InvariantCulture);
         Assert.Equal(order.PaymentDueAt!.Value.ToUnixTimeSeconds(), deadline.ToUnixTimeSeconds());
-        Assert.InRange(deadline - order.PlacedAt, TimeSpan.FromMinutes(Pix.ExpiryMinutes) - TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(Pix.ExpiryMinutes));
-        Assert.Equal($"{Pix.ExpiryMinutes} min", Text(page, "#pix-countdown"));
+        Assert.InRange(deadline - order.PlacedAt, TimeSpan.FromMinutes(Pix.Options.ExpiryMinutes) - TimeSpan.FromSeconds(5), TimeSpan.FromMinutes(Pix.Options.ExpiryMinutes));
+        Assert.Equal($"{Pix.Options.ExpiryMinutes} min", Text(page, "#pix-countdown"));
         Assert.Contains("Pague até", Text(page, "#pix-deadline"), StringComparison.Ordinal);
         var script = page.QuerySelector("#pix-payment script")!.GetAttribute("src")!;
         Assert.Matches(@"^/js/pix-countdown(\.[a-z0-9]+)?\.js", script);
@@ -105,19 +59,19 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
         Assert.DoesNotContain(page.QuerySelectorAll("script"), s => s.GetAttribute("src") is null);
 
         // The provider says it was paid.
-        var body = PaidEvent("evt-1", order.Pix.TxId, order.Total.Amount);
-        var signature = Sign(body);
-        await AssertAnswer(await Deliver(body, signature), HttpStatusCode.OK, "paid");
+        var body = PixFlow.PaidEvent("evt-1", order.Pix.TxId, order.Total.Amount);
+        var signature = Pix.Sign(body);
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body, signature), HttpStatusCode.OK, "paid");
 
-        var paid = await OrderAsync(number);
+        var paid = await Pix.OrderAsync(number);
         Assert.Equal(OrderStatus.Paid, paid.Status);
         Assert.Equal("evt-1", paid.Pix!.PaidEventId);
         Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid], paid.History.OrderBy(h => h.ChangedAt).Select(h => h.Status));
         Assert.Equal(before - 2, await Stock("webcam-4k-ultra"));
 
         // The same delivery again (a provider retry or a replay) changes nothing.
-        await AssertAnswer(await Deliver(body, signature), HttpStatusCode.Conflict, "replayed");
-        Assert.Equal(2, (await OrderAsync(number)).History.Count);
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body, signature), HttpStatusCode.Conflict, "replayed");
+        Assert.Equal(2, (await Pix.OrderAsync(number)).History.Count);
 
         var details = await visitor.GetAsync($"/orders/{number}");
         Assert.Equal("Paid", details.QuerySelector(".order-status")!.GetAttribute("data-status"));
@@ -127,24 +81,24 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
     [Fact]
     public async Task Bad_signatures_stale_or_unknown_events_and_wrong_amounts_are_refused_and_change_nothing()
     {
-        var (_, number, _) = await PixCheckout();
-        var order = await OrderAsync(number);
+        var (_, number, _) = await Pix.CheckoutAsync();
+        var order = await Pix.OrderAsync(number);
         var txId = order.Pix!.TxId;
-        var body = PaidEvent("evt-2", txId, order.Total.Amount);
+        var body = PixFlow.PaidEvent("evt-2", txId, order.Total.Amount);
 
-        await AssertAnswer(await Deliver(body, signature: null), HttpStatusCode.Unauthorized, "bad_signature");
-        await AssertAnswer(await Deliver(body, Sign(body, secret: "another-secret-of-at-least-thirty-two-chars")), HttpStatusCode.Unauthorized, "bad_signature");
-        await AssertAnswer(await Deliver(body.Replace("evt-2", "evt-3", StringComparison.Ordinal), Sign(body)), HttpStatusCode.Unauthorized, "bad_signature");
-        await AssertAnswer(await Deliver(body, Sign(body, DateTimeOffset.UtcNow.AddMinutes(-10))), HttpStatusCode.Conflict, "replayed");
-        await AssertAnswer(await Deliver(body, Sign(body, DateTimeOffset.UtcNow.AddMinutes(10))), HttpStatusCode.Conflict, "replayed");
-        var unknown = PaidEvent("evt-4", "FS0000000000UNKNOWN1234", order.Total.Amount);
-        await AssertAnswer(await Deliver(unknown, Sign(unknown)), HttpStatusCode.NotFound, "unknown_charge");
-        var cheaper = PaidEvent("evt-5", txId, order.Total.Amount - 1m);
-        await AssertAnswer(await Deliver(cheaper, Sign(cheaper)), HttpStatusCode.UnprocessableEntity, "amount_mismatch");
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body, signature: null), HttpStatusCode.Unauthorized, "bad_signature");
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body, Pix.Sign(body, secret: "another-secret-of-at-least-thirty-two-chars")), HttpStatusCode.Unauthorized, "bad_signature");
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body.Replace("evt-2", "evt-3", StringComparison.Ordinal), Pix.Sign(body)), HttpStatusCode.Unauthorized, "bad_signature");
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body, Pix.Sign(body, DateTimeOffset.UtcNow.AddMinutes(-10))), HttpStatusCode.Conflict, "replayed");
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(body, Pix.Sign(body, DateTimeOffset.UtcNow.AddMinutes(10))), HttpStatusCode.Conflict, "replayed");
+        var unknown = PixFlow.PaidEvent("evt-4", "FS0000000000UNKNOWN1234", order.Total.Amount);
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(unknown, Pix.Sign(unknown)), HttpStatusCode.NotFound, "unknown_charge");
+        var cheaper = PixFlow.PaidEvent("evt-5", txId, order.Total.Amount - 1m);
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(cheaper, Pix.Sign(cheaper)), HttpStatusCode.UnprocessableEntity, "amount_mismatch");
         const string garbage = "{\"eventId\":";
-        await AssertAnswer(await Deliver(garbage, Sign(garbage)), HttpStatusCode.BadRequest, "malformed");
+        await PixFlow.AssertAnswer(await Pix.DeliverAsync(garbage, Pix.Sign(garbage)), HttpStatusCode.BadRequest, "malformed");
 
-        var unchanged = await OrderAsync(number);
+        var unchanged = await Pix.OrderAsync(number);
         Assert.Equal(OrderStatus.AwaitingPayment, unchanged.Status);
         Assert.Null(unchanged.Pix!.PaidEventId);
         Assert.Single(unchanged.History);
@@ -152,51 +106,18 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
     }
 
     [Fact]
-    public async Task An_unpaid_charge_expires_releases_the_stock_and_a_late_payment_is_refused()
-    {
-        var before = await Stock("webcam-4k-ultra");
-        var (visitor, number, _) = await PixCheckout(quantity: "3");
-        Assert.Equal(before - 3, await Stock("webcam-4k-ultra"));
-
-        // The deadline passes (moved, rather than waiting ExpiryMinutes); the background sweep runs every second here.
-        await App.Factory.WithDbAsync(db => db.Orders.Where(o => o.Number == number)
-            .ExecuteUpdateAsync(s => s.SetProperty(o => o.PaymentDueAt, DateTimeOffset.UtcNow.AddSeconds(-1))));
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        Order order;
-        while ((order = await OrderAsync(number)).Status == OrderStatus.AwaitingPayment && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(200);
-        }
-
-        Assert.Equal(OrderStatus.PaymentFailed, order.Status);
-        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.PaymentFailed], order.History.OrderBy(h => h.ChangedAt).Select(h => h.Status));
-        Assert.Equal("pix-expiry", order.History.OrderBy(h => h.ChangedAt).Last().ChangedBy);
-        Assert.Equal(before, await Stock("webcam-4k-ultra"));
-
-        var page = await visitor.GetAsync($"/orders/{number}");
-        Assert.Equal("PaymentFailed", page.QuerySelector(".order-status")!.GetAttribute("data-status"));
-        Assert.Null(page.QuerySelector("#pix-qr"));
-
-        // The money arrives too late: refused, nothing changes (a real integration would refund it, ADR 14).
-        var late = PaidEvent("evt-late", order.Pix!.TxId, order.Total.Amount);
-        await AssertAnswer(await Deliver(late, Sign(late)), HttpStatusCode.Conflict, "not_awaiting_payment");
-        Assert.Equal(OrderStatus.PaymentFailed, (await OrderAsync(number)).Status);
-        Assert.Equal(before, await Stock("webcam-4k-ultra"));
-    }
-
-    [Fact]
     public async Task Simultaneous_deliveries_of_one_event_pay_the_order_once()
     {
-        var (_, number, _) = await PixCheckout();
-        var order = await OrderAsync(number);
-        var body = PaidEvent("evt-race", order.Pix!.TxId, order.Total.Amount);
-        var signature = Sign(body);
+        var (_, number, _) = await Pix.CheckoutAsync();
+        var order = await Pix.OrderAsync(number);
+        var body = PixFlow.PaidEvent("evt-race", order.Pix!.TxId, order.Total.Amount);
+        var signature = Pix.Sign(body);
 
-        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Deliver(body, signature)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Pix.DeliverAsync(body, signature)));
 
         Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
-        var paid = await OrderAsync(number);
+        var paid = await Pix.OrderAsync(number);
         Assert.Equal(OrderStatus.Paid, paid.Status);
         Assert.Equal(2, paid.History.Count);
     }
@@ -204,16 +125,16 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
     [Fact]
     public async Task The_webhook_needs_no_browser_headers_and_cross_site_headers_do_not_stop_a_signed_event()
     {
-        var (_, number, _) = await PixCheckout();
-        var order = await OrderAsync(number);
-        var body = PaidEvent("evt-6", order.Pix!.TxId, order.Total.Amount);
+        var (_, number, _) = await Pix.CheckoutAsync();
+        var order = await Pix.OrderAsync(number);
+        var body = PixFlow.PaidEvent("evt-6", order.Pix!.TxId, order.Total.Amount);
 
-        var response = await Deliver(body, Sign(body), r =>
+        var response = await Pix.DeliverAsync(body, Pix.Sign(body), r =>
         {
             r.Headers.Add("Sec-Fetch-Site", "cross-site");
             r.Headers.Add("Origin", "https://psp.example");
         });
-        await AssertAnswer(response, HttpStatusCode.OK, "paid");
+        await PixFlow.AssertAnswer(response, HttpStatusCode.OK, "paid");
 
         // The exemption is this path only: another unsafe request from another site is still refused.
         using var client = App.Factory.CreateClient();
@@ -225,7 +146,7 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
     [Fact]
     public async Task In_development_the_simulate_button_pays_through_the_signed_webhook()
     {
-        var (visitor, number, page) = await PixCheckout();
+        var (visitor, number, page) = await Pix.CheckoutAsync();
 
         var after = await visitor.SubmitAsync(page, "#pix-simulate-form");
 
@@ -233,7 +154,7 @@ public sealed class PixPaymentTests(WebFixture app) : WebTest(app)
         Assert.Equal($"/orders/{number}", PathOf(visitor));
         Assert.Equal("Paid", after.QuerySelector(".order-status")!.GetAttribute("data-status"));
         Assert.Contains("Pagamento recebido", after.Body!.TextContent, StringComparison.Ordinal);
-        var order = await OrderAsync(number);
+        var order = await Pix.OrderAsync(number);
         Assert.Equal(OrderStatus.Paid, order.Status);
         Assert.StartsWith("sim-", order.Pix!.PaidEventId, StringComparison.Ordinal);
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Payments.ExpirePixCharges;
 
-public sealed class ExpirePixChargesHandler(IShopDbContext db, IPixGateway gateway, TimeProvider clock) : ICommandHandler<ExpirePixChargesCommand, int>
+public sealed class ExpirePixChargesHandler(IShopDbContext db, IPixGateway gateway, TimeProvider clock, IEnumerable<ICatalogChangeObserver> observers) : ICommandHandler<ExpirePixChargesCommand, int>
 {
     public async ValueTask<int> Handle(ExpirePixChargesCommand command, CancellationToken cancellationToken)
     {
@@ -28,6 +28,15 @@ public sealed class ExpirePixChargesHandler(IShopDbContext db, IPixGateway gatew
             }
 
             db.DiscardChanges();
+        }
+
+        if (settled > 0)
+        {
+            // Stock went back (committed by now): pages showing it sold out must not be served from the cache.
+            foreach (var observer in observers)
+            {
+                observer.CatalogChanged();
+            }
         }
 
         return settled;

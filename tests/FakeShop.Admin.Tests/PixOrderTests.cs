@@ -1,3 +1,4 @@
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,8 @@ public sealed class PixOrderTests(AdminFixture app) : AdminTest(app)
             var product = await db.Products.SingleAsync(p => p.Id == productId);
             product.RemoveStock(1, now);
             var order = new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
-                new CustomerDetails("Bia", "Costa", "bia@example.com", "+55 11 91234-5678"),
-                new Address("Rua das Flores, 10", null, "São Paulo", "SP", "01000-000", "Brasil"),
+                new CustomerDetails("Bia", "Costa", "bia@example.com", "+55 11 91234-5678", Cpf.Parse("123.456.789-09")),
+                new Address(Cep.Parse("01000-000"), "Rua das Flores", "10", null, "Sé", "São Paulo", Uf.Parse("SP")),
                 [(product.Id, product.Name, product.Price, 1)], Money.Brl(10m), PaymentMethod.Pix, now.AddMinutes(30), now);
             order.AttachPixCharge(new PixPayment("TX" + order.Number.Replace("-", "", StringComparison.Ordinal), "000201-test-code"));
             db.Orders.Add(order);

@@ -1,3 +1,4 @@
+using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 
@@ -11,8 +12,8 @@ public class OrderPixTests
         OrderNumber.New(),
         Guid.NewGuid(),
         Guid.NewGuid(),
-        new CustomerDetails("Ana", "Silva", "ana@example.com", "(11) 91234-5678"),
-        new Address("Rua A, 1", null, "São Paulo", "SP", "01000-000", "Brasil"),
+        new CustomerDetails("Ana", "Silva", "ana@example.com", "(11) 91234-5678", Cpf.Parse("123.456.789-09")),
+        new Address(Cep.Parse("01000-000"), "Rua das Flores", "10", null, "Sé", "São Paulo", Uf.Parse("SP")),
         [(1, "Webcam", Money.Brl(899.90m), 1)],
         Money.Brl(10m),
         method,

@@ -95,7 +95,8 @@ public abstract class AdminTest(AdminFixture app) : IAsyncLifetime
         {
             var now = DateTimeOffset.UtcNow;
             var product = await db.Products.SingleAsync(p => p.Id == productId);
-            product.RemoveStock(quantity, now);
+            // Relative and without a version bump, exactly as checkout takes it (issue 12).
+            Assert.True(await FakeShop.Application.Catalog.StockStore.TryTakeAsync(db, product.Id, quantity, CancellationToken.None));
             var order = new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
                 new CustomerDetails(firstName, "Silva", email, "+55 11 91234-5678", Cpf.Parse("529.982.247-25")),
                 new Address(Cep.Parse("01000-000"), "Rua das Flores", "10", null, "Sé", "São Paulo", Uf.Parse("SP")),

@@ -121,6 +121,37 @@ public sealed class ProductTests(AdminFixture app) : AdminTest(app)
     }
 
     [Fact]
+    public async Task An_edit_form_opened_before_sales_never_puts_sold_units_back()
+    {
+        var client = await AdminAsync();
+        var product = await ProductAsync("webcam-4k-ultra");
+        var form = await client.GetAsync($"/Admin/Products/Edit/{product.Id}");
+
+        // Three units are sold while the form is open.
+        await PlaceOrderAsync(product.Id, 3);
+
+        // Saving other fields leaves the stock alone: it is not written back from the form.
+        var saved = await client.SubmitAsync(form, "#product-form", new Dictionary<string, string> { ["Input.Name"] = "Webcam 4K Ultra II" });
+        Assert.Equal("Product saved.", Text(saved, "#flash"));
+        Assert.Equal(("Webcam 4K Ultra II", product.Stock - 3), ((await ProductAsync("webcam-4k-ultra")).Name, (await ProductAsync("webcam-4k-ultra")).Stock));
+
+        // Changing the stock on a form that showed a stock since sold from is refused with a sentence.
+        var stale = await client.GetAsync($"/Admin/Products/Edit/{product.Id}");
+        await PlaceOrderAsync(product.Id, 2);
+        var refused = await client.SubmitAsync(stale, "#product-form", new Dictionary<string, string> { ["Input.Stock"] = "50", ["Input.Name"] = "Renamed" });
+        Assert.Equal(HttpStatusCode.Conflict, client.Status);
+        Assert.Contains("The stock changed since you opened this form", Text(refused, "#form-errors"));
+        var after = await ProductAsync("webcam-4k-ultra");
+        Assert.Equal((product.Stock - 5, "Webcam 4K Ultra II"), (after.Stock, after.Name));
+
+        // The re-shown form carries the current stock: a deliberate save goes through.
+        Assert.Equal((product.Stock - 5).ToString(System.Globalization.CultureInfo.InvariantCulture), refused.QuerySelector<IHtmlInputElement>("#Input_Stock")!.Value);
+        var retry = await client.SubmitAsync(refused, "#product-form", new Dictionary<string, string> { ["Input.Stock"] = "50" });
+        Assert.Equal("Product saved.", Text(retry, "#flash"));
+        Assert.Equal(50, (await ProductAsync("webcam-4k-ultra")).Stock);
+    }
+
+    [Fact]
     public async Task Hide_and_show_take_the_product_out_of_the_shop_and_back()
     {
         var client = await AdminAsync();

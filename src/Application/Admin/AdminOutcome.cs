@@ -11,5 +11,7 @@ public enum AdminOutcome
     /// <summary>Still referenced (orders for a product, products for a category); nothing was deleted.</summary>
     InUse,
     IllegalTransition,
+    /// <summary>A sale or an adjustment changed the stock since the form showed it; nothing was saved.</summary>
+    StockChanged,
     Invalid,
 }

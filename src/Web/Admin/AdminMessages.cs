@@ -14,6 +14,7 @@ public static class AdminMessages
         AdminOutcome.Conflict => l["Someone else changed this while you were editing. Nothing was saved; the form now shows the current values."],
         AdminOutcome.SlugTaken => l["That slug is already in use. Choose another one."],
         AdminOutcome.InUse => l["It is still in use and cannot be deleted."],
+        AdminOutcome.StockChanged => l["The stock changed since you opened this form (a sale or an adjustment). Nothing was saved; the form now shows the current stock."],
         AdminOutcome.IllegalTransition => l["That status change is not allowed. Nothing was changed."],
         _ => result.Detail is { } detail ? l[detail] : l["That did not work. Please try again."],
     };

@@ -22,6 +22,12 @@ public sealed record UpdateProductCommand : ICommand<AdminResult>, IChangesCatal
 
     public int Stock { get; init; }
 
+    /// <summary>
+    /// The stock the form showed. Sales do not bump <see cref="Version"/>, so the stock is guarded on its own: it is
+    /// written only when the admin changed it, and only if it is still what they saw.
+    /// </summary>
+    public int StockShown { get; init; }
+
     public int CategoryId { get; init; }
 
     public bool IsActive { get; init; }

@@ -1,3 +1,4 @@
+using FakeShop.Application.Catalog;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Catalog;
 using FakeShop.Domain.Common;
@@ -9,6 +10,9 @@ namespace FakeShop.Application.Admin.UpdateProduct;
 /// <summary>
 /// Optimistic concurrency in two steps: a version that differs from the form's means someone saved since the form
 /// was opened; an equal one still goes into the UPDATE's WHERE clause, which catches a save racing this one.
+/// Stock is not covered by the version (sales and adjustments change it relatively without bumping it): the form's
+/// stock is written only when the admin changed it, and only if the stored stock is still the one the form showed,
+/// so a form opened before a sale can never put sold units back.
 /// </summary>
 public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<UpdateProductCommand, AdminResult>
 {
@@ -44,10 +48,6 @@ public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) 
             product.ChangePrice(price, now);
         }
 
-        if (command.Stock != product.Stock)
-        {
-            product.SetStock(command.Stock, now);
-        }
 
         if (command.IsActive != product.IsActive)
         {
@@ -63,7 +63,23 @@ public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) 
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            var strategy = db.Database.CreateExecutionStrategy();
+            var stockChanged = await strategy.ExecuteAsync(async ct =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                if (command.Stock != command.StockShown && !await StockStore.TrySetAsync(db, command.Id, command.StockShown, command.Stock, ct))
+                {
+                    return true;
+                }
+
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return false;
+            }, cancellationToken);
+            if (stockChanged)
+            {
+                return new AdminResult(AdminOutcome.StockChanged);
+            }
         }
         catch (DbUpdateConcurrencyException)
         {

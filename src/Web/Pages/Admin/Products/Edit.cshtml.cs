@@ -52,6 +52,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
                 Description = Input.Description,
                 Price = price.Value,
                 Stock = Input.Stock,
+                StockShown = Input.StockShown,
                 CategoryId = Input.CategoryId,
                 IsActive = Input.IsActive,
             }, ct);
@@ -71,7 +72,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
         {
             case AdminOutcome.Done:
                 return Done($"/Admin/Products/Edit/{id}", L["Product saved."]);
-            case AdminOutcome.Conflict:
+            case AdminOutcome.Conflict or AdminOutcome.StockChanged:
                 // Show what is stored now, with its new version; the admin re-applies their change knowingly.
                 ModelState.AddModelError(string.Empty, AdminMessages.For(result, L));
                 await LoadAsync(id, fillForm: true, ct);
@@ -134,6 +135,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
                 CategoryId = Product.CategoryId,
                 IsActive = Product.IsActive,
                 Version = Product.Version,
+                StockShown = Product.Stock,
             };
         }
     }

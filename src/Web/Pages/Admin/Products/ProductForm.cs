@@ -24,4 +24,7 @@ public sealed class ProductForm
 
     /// <summary>The product's version when the form was rendered: the optimistic concurrency check.</summary>
     public int Version { get; set; }
+
+    /// <summary>The stock the edit form showed: a changed stock is saved only if it is still this (issue 12).</summary>
+    public int StockShown { get; set; }
 }

@@ -47,8 +47,8 @@ public sealed class ShoppingTests(BrowserFixture fixture) : BrowserTest(fixture)
         await page.ClickAsync("#cart-link");
         await ExpectUrl(page, "/cart$");
         var webcamRow = page.Locator("tr.cart-line", new() { HasText = "Webcam 4K Ultra" });
-        await webcamRow.Locator("input[name=quantity]").FillAsync("2");
-        await webcamRow.Locator("form.update-line button").ClickAsync();
+        await webcamRow.Locator("input.qty-input").FillAsync("2");
+        await webcamRow.Locator("button.qty-update").ClickAsync();
         await Assertions.Expect(page.Locator("#cart-count")).ToHaveTextAsync("3");
         await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync("R$\u00A02.089,70"); // 2 × 899,90 + 279,90 + 10,00
 

@@ -33,7 +33,7 @@ public sealed class AddToCartEndpointTests(WebFixture app) : WebTest(app)
 
         Assert.Equal(HttpStatusCode.OK, visitor.Status);
         Assert.Equal("/product/webcam-4k-ultra", PathOf(visitor));
-        Assert.Equal("Adicionado ao seu carrinho.", Text(page, "#flash"));
+        Assert.Equal("Webcam 4K Ultra foi adicionado ao carrinho. Ver carrinho · Finalizar compra", Text(page, "#flash"));
         Assert.Equal(2, CartCount(page));
     }
 

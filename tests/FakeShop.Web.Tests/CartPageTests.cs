@@ -13,13 +13,16 @@ public sealed class CartPageTests(WebFixture app) : WebTest(app)
         var page = await AddFromProductPage(visitor, "webcam-4k-ultra", "2");
 
         Assert.Equal("/product/webcam-4k-ultra", PathOf(visitor));
-        Assert.Equal("Adicionado ao seu carrinho.", Text(page, "#flash"));
+        // Issue 13: the message names the product and offers the next steps.
+        Assert.Equal("Webcam 4K Ultra foi adicionado ao carrinho. Ver carrinho · Finalizar compra", Text(page, "#flash"));
+        Assert.Equal("/cart", page.QuerySelector("#flash-view-cart")!.GetAttribute("href"));
+        Assert.Equal("/checkout", page.QuerySelector("#flash-checkout")!.GetAttribute("href"));
         Assert.Equal(2, CartCount(page));
 
         var cart = await visitor.GetAsync("/cart");
         var line = cart.QuerySelector("tr.cart-line")!;
         Assert.Equal("Webcam 4K Ultra", Text(line, ".line-name"));
-        Assert.Equal("2", line.QuerySelector<IHtmlInputElement>("input[name=quantity]")!.Value);
+        Assert.Equal("2", line.QuerySelector<IHtmlInputElement>("input.qty-input")!.Value);
         Assert.Equal($"R${Nbsp}1.799,80", Text(line, ".line-total"));
         Assert.Equal($"R${Nbsp}1.799,80", Text(cart, "#subtotal"));
         Assert.Equal($"R${Nbsp}10,00", Text(cart, "#shipping"));
@@ -60,7 +63,7 @@ public sealed class CartPageTests(WebFixture app) : WebTest(app)
 
         var cart = await visitor.GetAsync("/cart");
         Assert.Single(cart.QuerySelectorAll("tr.cart-line"));
-        Assert.Equal("2", cart.QuerySelector<IHtmlInputElement>("tr.cart-line input[name=quantity]")!.Value);
+        Assert.Equal("2", cart.QuerySelector<IHtmlInputElement>("tr.cart-line input.qty-input")!.Value);
     }
 
     [Fact]

@@ -189,7 +189,7 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
 
         var after = await alice.GetAsync("/cart");
         Assert.Equal(3, CartCount(after));
-        Assert.Equal("3", after.QuerySelector<IHtmlInputElement>($"tr[data-line-id='{aliceLine}'] input[name=quantity]")!.Value);
+        Assert.Equal("3", after.QuerySelector<IHtmlInputElement>($"tr[data-line-id='{aliceLine}'] input.qty-input")!.Value);
         Assert.Equal(1, CartCount(await bob.GetAsync("/cart")));
     }
 

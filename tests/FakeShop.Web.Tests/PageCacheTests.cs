@@ -101,7 +101,7 @@ public sealed class PageCacheTests(WebFixture app) : WebTest(app)
         var page = await AddFromProductPage(visitor, "webcam-4k-ultra", "1"); // back on the product page
         Assert.EndsWith("/product/webcam-4k-ultra", PathOf(visitor), StringComparison.Ordinal);
         Assert.True(visitor.LastResponse!.Headers.Contains("Age"), "the page after the add comes from the cache too");
-        Assert.Equal("Adicionado ao seu carrinho.", Text(page, "#flash"));
+        Assert.Equal("Webcam 4K Ultra foi adicionado ao carrinho. Ver carrinho · Finalizar compra", Text(page, "#flash"));
         Assert.Equal(1, CartCount(page));
 
         var again = await visitor.GetAsync("/product/webcam-4k-ultra");

@@ -26,17 +26,18 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
             return;
         }
 
-        string? flash = null, flashError = null;
+        string? flash = null, flashError = null, cartLinks = null;
         if (FlashCookie.IsPresent(http))
         {
             var values = tempData.LoadTempData(http);
             flash = values.TryGetValue("Flash", out var f) ? f as string : null;
             flashError = values.TryGetValue("FlashError", out var e) ? e as string : null;
+            cartLinks = values.TryGetValue(PageHoles.CartLinksKey, out var c) ? c as string : null;
             // Shown once: saving nothing deletes the cookie (this answer is then not stored, as any with a Set-Cookie).
             tempData.SaveTempData(http, new Dictionary<string, object>());
         }
 
-        var holes = new PageHoles(count, flash, flashError);
+        var holes = new PageHoles(count, flash, flashError, cartLinks);
         http.Features.Set(holes);
         var original = http.Features.Get<IHttpResponseBodyFeature>()!;
         await using var collector = new CollectingBody();
@@ -62,7 +63,7 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
         }
 
         var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
-        var flashBytes = holes.Flash is null && holes.FlashError is null ? [] : Encoding.UTF8.GetBytes(PageHoles.FlashHtml(holes.Flash, holes.FlashError));
+        var flashBytes = holes.Flash is null && holes.FlashError is null ? [] : Encoding.UTF8.GetBytes(PageHoles.FlashHtml(holes.Flash, holes.FlashError, holes.FlashCartLinks));
         // Two passes over the same markers: the length first (Content-Length), then the bytes.
         response.ContentLength = Fill(page.Span, countBytes, flashBytes, null);
         Fill(page.Span, countBytes, flashBytes, body.Writer);

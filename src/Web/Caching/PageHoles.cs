@@ -9,7 +9,7 @@ namespace FakeShop.Web.Caching;
 /// The markers start with "&lt;", which the HTML encoder always escapes, so text a visitor controls (a search
 /// query echoed in the page, a product name) can never contain one.
 /// </summary>
-public sealed class PageHoles(int cartCount, string? flash, string? flashError)
+public sealed class PageHoles(int cartCount, string? flash, string? flashError, string? flashCartLinks = null)
 {
     public const string CartCountMarker = "<!--fs:cart-count-->";
 
@@ -28,13 +28,19 @@ public sealed class PageHoles(int cartCount, string? flash, string? flashError)
 
     public string? FlashError { get; } = flashError;
 
+    /// <summary>After an add to cart: the two link texts "view cart" and "checkout", newline-separated, in the visitor's language.</summary>
+    public string? FlashCartLinks { get; } = flashCartLinks;
+
+    /// <summary>The TempData key for <see cref="FlashCartLinks"/>.</summary>
+    public const string CartLinksKey = "FlashCart";
+
     public static PageHoles? Of(HttpContext http) => http.Features.Get<PageHoles>();
 
     /// <summary>
     /// The flash messages' markup, HTML-encoded. The one place it is written: the layout's <c>_Flash</c> partial uses
     /// it for rendered pages, the filler for pages with holes.
     /// </summary>
-    public static string FlashHtml(string? flash, string? flashError)
+    public static string FlashHtml(string? flash, string? flashError, string? cartLinks = null)
     {
         if (flash is null && flashError is null)
         {
@@ -45,7 +51,13 @@ public sealed class PageHoles(int cartCount, string? flash, string? flashError)
         var html = string.Empty;
         if (flash is not null)
         {
-            html += $"<div class=\"alert alert-success\" role=\"status\" id=\"flash\">{encoder.Encode(flash)}</div>";
+            // After an add to cart the message floats at the bottom of the screen: the shopper was sent back to the
+            // product they added (an anchor), not to the top of the page where a plain alert would sit unseen.
+            var links = cartLinks?.Split('\n') is [var view, var checkout]
+                ? $" <a href=\"/cart\" class=\"alert-link\" id=\"flash-view-cart\">{encoder.Encode(view)}</a> · <a href=\"/checkout\" class=\"alert-link\" id=\"flash-checkout\">{encoder.Encode(checkout)}</a>"
+                : string.Empty;
+            var toast = links.Length > 0 ? " flash-toast" : string.Empty;
+            html += $"<div class=\"alert alert-success{toast}\" role=\"status\" id=\"flash\">{encoder.Encode(flash)}{links}</div>";
         }
 
         if (flashError is not null)

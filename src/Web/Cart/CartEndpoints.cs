@@ -87,7 +87,13 @@ public static class CartEndpoints
 
         // The badge of the next page (served from the page cache) shows the new count from this cookie (ADR 8).
         cartCount.Write(http, visitor, count);
-        return Flash(http, tempData, back, "Flash", l["Added to your cart."]);
+        // The name comes from the form (the card or page that was clicked) rather than a query on this hot path;
+        // it is only ever shown, encoded, to the visitor who posted it.
+        var name = Field(http, form, "productName")?.Trim();
+        var message = string.IsNullOrEmpty(name) || name.Length > 120 ? l["Added to your cart."].Value : l["{0} was added to your cart.", name].Value;
+        var store = tempData.GetTempData(http);
+        store[PageHoles.CartLinksKey] = l["View cart"].Value + "\n" + l["Checkout"].Value;
+        return Flash(http, tempData, back, "Flash", message);
     }
 
     /// <summary>The first value of a field; like Razor Pages' binding, the form wins over the query string.</summary>

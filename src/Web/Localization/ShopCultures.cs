@@ -36,9 +36,10 @@ public static class ShopCultures
 
     public static string FormatDate(DateTimeOffset value, CultureInfo culture)
     {
-        var local = value.ToUniversalTime();
+        // Brasília time in both languages: it is the shop's and its customers' clock.
+        var local = FakeShop.Application.Common.BrasiliaTime.ToLocal(value);
         return IsPortuguese(culture)
-            ? local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC"
-            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+            ? local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " (Brasília)";
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
             .ToListAsync(cancellationToken);
 
         var csv = new CsvWriter();
-        foreach (var header in new[] { "Order", "Placed at (UTC)", "Status", "First name", "Last name", "E-mail", "Phone", "City", "State", "Items", "Subtotal", "Shipping", "Total" })
+        foreach (var header in new[] { "Order", "Placed at (Brasília)", "Status", "First name", "Last name", "E-mail", "Phone", "City", "State", "Items", "Subtotal", "Shipping", "Total" })
         {
             csv.Text(header);
         }
@@ -41,7 +42,7 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
         foreach (var r in rows)
         {
             csv.Text(r.Number)
-                .Text(r.PlacedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
+                .Text(BrasiliaTime.ToLocal(r.PlacedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
                 .Text(r.Status.ToString())
                 .Text(r.FirstName).Text(r.LastName).Text(r.Email).Text(r.Phone).Text(r.City).Text(r.Uf.Code)
                 .Count(r.Items)
@@ -49,7 +50,7 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
                 .EndLine();
         }
 
-        var stamp = clock.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        var stamp = BrasiliaTime.ToLocal(clock.GetUtcNow()).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return new CsvFile($"orders-{stamp}.csv", csv.ToBytes());
     }
 }

@@ -16,8 +16,11 @@ public sealed class GetHomePageHandler(IShopDbContext db) : IQueryHandler<GetHom
             .Select(ProductProjections.Card)
             .ToListAsync(cancellationToken);
 
+        // A product already featured is not shown twice on the page; a sold-out one comes after those on sale.
+        var featuredIds = featured.Select(p => p.Id).ToList();
         var newest = await db.Products.AsNoTracking().Visible()
-            .OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
+            .Where(p => !featuredIds.Contains(p.Id))
+            .OrderBy(p => p.Stock > 0 ? 0 : 1).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)
             .Take(query.NewestCount)
             .Select(ProductProjections.Card)
             .ToListAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -6,9 +7,11 @@ namespace FakeShop.Application.Catalog.ListCategories;
 
 public sealed class ListCategoriesHandler(IShopDbContext db) : IQueryHandler<ListCategoriesQuery, IReadOnlyList<CategoryVm>>
 {
-    public async ValueTask<IReadOnlyList<CategoryVm>> Handle(ListCategoriesQuery query, CancellationToken cancellationToken) =>
-        await db.Categories.AsNoTracking()
-            .OrderBy(c => c.Name)
+    public async ValueTask<IReadOnlyList<CategoryVm>> Handle(ListCategoriesQuery query, CancellationToken cancellationToken)
+    {
+        var categories = await db.Categories.AsNoTracking()
             .Select(c => new CategoryVm(c.Id, c.Name, c.Slug, db.Products.Count(p => p.CategoryId == c.Id && p.IsActive)))
             .ToListAsync(cancellationToken);
+        return [.. categories.OrderBy(c => c.Name, PortugueseOrder.Instance)];
+    }
 }

@@ -53,11 +53,14 @@ public sealed class ListProductsHandler(IShopDbContext db) : IQueryHandler<ListP
         return new ProductListVm(new PagedList<ProductCardVm>(items, page, query.PageSize, total), categoryName);
     }
 
-    private static IQueryable<Product> Sort(IQueryable<Product> products, ProductSort sort) => sort switch
+    /// <summary>Whatever the order asked for, products on sale come before sold-out ones.</summary>
+    private static IQueryable<Product> Sort(IQueryable<Product> products, ProductSort sort) => SortOnSale(products.OrderBy(p => p.Stock > 0 ? 0 : 1), sort);
+
+    private static IOrderedQueryable<Product> SortOnSale(IOrderedQueryable<Product> products, ProductSort sort) => sort switch
     {
-        ProductSort.PriceAsc => products.OrderBy(p => p.Price).ThenBy(p => p.Id),
-        ProductSort.PriceDesc => products.OrderByDescending(p => p.Price).ThenBy(p => p.Id),
-        ProductSort.Newest => products.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
-        _ => products.OrderBy(p => p.Name).ThenBy(p => p.Id),
+        ProductSort.PriceAsc => products.ThenBy(p => p.Price).ThenBy(p => p.Id),
+        ProductSort.PriceDesc => products.ThenByDescending(p => p.Price).ThenBy(p => p.Id),
+        ProductSort.Newest => products.ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id),
+        _ => products.ThenBy(p => p.Name).ThenBy(p => p.Id),
     };
 }

@@ -23,16 +23,16 @@ public sealed class PlaceOrderCommandValidator : AbstractValidator<PlaceOrderCom
             .Matches(@"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$").WithMessage("Enter a valid e-mail address.");
         RuleFor(c => c.Phone).NotEmpty().WithMessage("Enter your mobile number.")
             .Matches(@"^\+?[0-9 ()\-]{10,20}$").WithMessage("Enter a mobile number with area code, e.g. (11) 91234-5678.");
-        RuleFor(c => c.Cpf).NotEmpty().WithMessage("Enter your CPF.")
+        RuleFor(c => c.Cpf).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter your CPF.")
             .Must(c => Cpf.TryParse(c, out _)).WithMessage("Enter a valid CPF, e.g. 123.456.789-09.");
-        RuleFor(c => c.Cep).NotEmpty().WithMessage("Enter your CEP.")
+        RuleFor(c => c.Cep).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Enter your CEP.")
             .Must(c => Cep.TryParse(c, out _)).WithMessage("Enter the CEP as 00000-000.");
         RuleFor(c => c.Street).NotEmpty().WithMessage("Enter the street.").MaximumLength(Address.StreetMaxLength).WithMessage("At most 120 characters.");
         RuleFor(c => c.Number).NotEmpty().WithMessage("Enter the number, or S/N if there is none.").MaximumLength(Address.NumberMaxLength).WithMessage("At most 10 characters.");
         RuleFor(c => c.Complement).MaximumLength(Address.ComplementMaxLength).WithMessage("At most 120 characters.");
         RuleFor(c => c.District).NotEmpty().WithMessage("Enter the district (bairro).").MaximumLength(Address.DistrictMaxLength).WithMessage("At most 60 characters.");
         RuleFor(c => c.City).NotEmpty().WithMessage("Enter your city.").MaximumLength(Address.CityMaxLength).WithMessage("At most 80 characters.");
-        RuleFor(c => c.Uf).NotEmpty().WithMessage("Choose your state.")
+        RuleFor(c => c.Uf).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("Choose your state.")
             .Must(u => Uf.TryParse(u, out _)).WithMessage("Choose your state from the list.");
         RuleFor(c => c.PaymentMethod).IsInEnum()
             .Must(m => m != PaymentMethod.Pix || pix.Value.Enabled).WithMessage("Pix is not available right now; please pay by card.");

@@ -39,7 +39,7 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
         try
         {
             var result = await mediator.Send(new AdjustStockCommand(productId, delta), ct);
-            return Outcome(back, result, L["Stock updated: now {0} unit(s).", result.Id ?? 0]);
+            return Outcome(back, result, (result.Id == 1 ? L["Stock updated: now {0} unit.", 1] : L["Stock updated: now {0} units.", result.Id ?? 0]));
         }
         catch (ValidationException ex)
         {

@@ -132,7 +132,7 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
 
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length); // header + the one filtered order
-        Assert.StartsWith("Order;Placed at (UTC);Status;", lines[0]);
+        Assert.StartsWith("Order;Placed at (Brasília);Status;", lines[0]); // issue 13: Brasília time
         var row = lines[1];
         Assert.StartsWith(order.Number + ";", row);
         Assert.Contains(";Paid;", row);

@@ -125,8 +125,10 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
         var names = (await List(new ListProductsQuery(PageSize: 48, Sort: ProductSort.Name))).Products.Items.Select(p => p.Name).ToList();
 
         // The throwaway cluster uses the C.UTF-8 collation: code-point order, which is what ordinal comparison gives.
+        // Issue 13: products on sale first, the sold-out arm last; each group in order.
         Assert.Equal(SeededProducts, names.Count);
-        Assert.Equal(names.Order(StringComparer.Ordinal), names);
+        Assert.Equal("Braço Articulado para Microfone", names[^1]);
+        Assert.Equal(names[..^1].Order(StringComparer.Ordinal), names[..^1]);
     }
 
     [Fact]
@@ -134,9 +136,12 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
     {
         var items = (await List(new ListProductsQuery(PageSize: 48, Sort: ProductSort.PriceAsc))).Products.Items;
 
-        Assert.Equal("braco-articulado-mic", items[0].Slug);
-        Assert.Equal(189.00m, items[0].Price.Amount);
-        Assert.Equal(items.Select(p => p.Price.Amount).Order(), items.Select(p => p.Price.Amount));
+        // Issue 13: the cheapest on sale first; the sold-out arm (R$ 189,00) comes last.
+        Assert.Equal("ring-light-18", items[0].Slug);
+        Assert.Equal(279.90m, items[0].Price.Amount);
+        Assert.Equal("braco-articulado-mic", items[^1].Slug);
+        var onSale = items.Where(p => p.InStock).Select(p => p.Price.Amount).ToList();
+        Assert.Equal(onSale.Order(), onSale);
     }
 
     [Fact]
@@ -154,7 +159,7 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
         var items = (await List(new ListProductsQuery(PageSize: 3, Sort: ProductSort.Newest))).Products.Items;
 
         // The seed gives each product a later creation time than the one before it.
-        Assert.Equal(["braco-articulado-mic", "ring-light-18", "placa-captura-4k"], items.Select(p => p.Slug));
+        Assert.Equal(["ring-light-18", "placa-captura-4k", "stream-deck-15"] /* issue 13: the sold-out arm, newest of all, comes last */, items.Select(p => p.Slug));
     }
 
     [Fact]
@@ -273,8 +278,18 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
 
         Assert.Equal(["headphone-bluetooth-anc", "ring-light-18", "microfone-condensador-usb", "webcam-4k-ultra"], home.Featured.Select(p => p.Slug));
         Assert.Equal(8, home.Newest.Count);
-        Assert.Equal("braco-articulado-mic", home.Newest[0].Slug);
+        // Issue 13: nothing featured is shown again among the newest, and the sold-out newest comes last.
+        Assert.Empty(home.Newest.Select(p => p.Slug).Intersect(home.Featured.Select(p => p.Slug)));
+        Assert.Equal(home.Newest.OrderBy(p => p.InStock ? 0 : 1).Select(p => p.Slug), home.Newest.Select(p => p.Slug));
         Assert.DoesNotContain(home.Featured, p => !p.InStock);
+    }
+
+    [Fact]
+    public void Portuguese_order_puts_accented_letters_with_their_base_letter()
+    {
+        string[] categories = ["Streaming", "Computadores", "Áudio", "Câmeras"];
+        Assert.Equal(["Áudio", "Câmeras", "Computadores", "Streaming"], categories.Order(FakeShop.Application.Common.PortugueseOrder.Instance));
+        Assert.Equal(["ação", "acesso", "Açúcar"], new[] { "Açúcar", "acesso", "ação" }.Order(FakeShop.Application.Common.PortugueseOrder.Instance));
     }
 
     [Fact]
@@ -285,5 +300,7 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(
             [("audio", 4), ("cameras", 3), ("computers", 4), ("streaming", 4)],
             categories.Select(c => (c.Slug, c.ProductCount)).OrderBy(c => c.Slug, StringComparer.Ordinal));
+        // Issue 13: in Portuguese order, which neither PostgreSQL's C collation nor SQLite's binary one gives.
+        Assert.Equal(["audio", "cameras", "computers", "streaming"], categories.Select(c => c.Slug));
     }
 }

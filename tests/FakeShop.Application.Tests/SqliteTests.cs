@@ -49,10 +49,12 @@ public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixt
         var descending = (await Send(m => m.Send(new ListProductsQuery(PageSize: 48, Sort: ProductSort.PriceDesc)))).Products.Items;
 
         Assert.Equal(15, ascending.Count);
-        Assert.Equal(189.00m, ascending[0].Price.Amount);
-        Assert.Equal(ascending.Select(p => p.Price.Amount).Order(), ascending.Select(p => p.Price.Amount));
+        // Issue 13: the sold-out arm (R$ 189,00) comes last in both directions; the rest is in price order.
+        Assert.Equal(279.90m, ascending[0].Price.Amount);
+        Assert.Equal(ascending.Where(p => p.InStock).Select(p => p.Price.Amount).Order(), ascending.Where(p => p.InStock).Select(p => p.Price.Amount));
         Assert.Equal(12999.00m, descending[0].Price.Amount);
-        Assert.Equal(ascending.Select(p => p.Id).Reverse(), descending.Select(p => p.Id));
+        Assert.Equal((189.00m, 189.00m), (ascending[^1].Price.Amount, descending[^1].Price.Amount));
+        Assert.Equal(ascending.Where(p => p.InStock).Select(p => p.Id).Reverse(), descending.Where(p => p.InStock).Select(p => p.Id));
     }
 
     [Fact]
@@ -62,9 +64,10 @@ public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixt
         var search = (await Send(m => m.Send(new ListProductsQuery(Search: "WEBCAM")))).Products;
         var home = await Send(m => m.Send(new GetHomePageQuery()));
 
-        Assert.Equal(["braco-articulado-mic", "ring-light-18"], newest.Select(p => p.Slug));
+        Assert.Equal(["ring-light-18", "placa-captura-4k"], newest.Select(p => p.Slug)); // issue 13: the sold-out arm is last
         Assert.Equal(2, search.TotalCount);
-        Assert.Equal("braco-articulado-mic", home.Newest[0].Slug);
+        Assert.Equal(home.Newest.OrderBy(p => p.InStock ? 0 : 1).Select(p => p.Slug), home.Newest.Select(p => p.Slug));
+        Assert.Empty(home.Newest.Select(p => p.Slug).Intersect(home.Featured.Select(p => p.Slug)));
         Assert.Equal("headphone-bluetooth-anc", home.Featured[0].Slug);
     }
 

@@ -77,10 +77,12 @@ public sealed partial class AdminJourneyTests(AdminBrowserFixture app) : IAsyncL
         await customer.WaitForURLAsync(OrderPage());
         var number = OrderPage().Match(customer.Url).Groups[1].Value;
 
-        // The admin marks it paid, then shipped, through the order page's buttons.
+        // The approved card made the order Paid (order-first payment, ADR 9): the history shows both steps, and the
+        // admin has no "paid" button any more, only the next move, shipped, through the order page's buttons.
         await admin.GotoAsync($"/Admin/Orders/{number}");
-        await admin.ClickAsync("#to-paid");
-        await Assertions.Expect(admin.Locator("#flash")).ToHaveTextAsync("The order is now Paid.");
+        await Assertions.Expect(admin.Locator("#history .history-entry[data-status='AwaitingPayment']")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("#history .history-entry[data-status='Paid']")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("#to-paid")).ToHaveCountAsync(0);
         await admin.ClickAsync("#to-shipped");
         await Assertions.Expect(admin.Locator("#flash")).ToHaveTextAsync("The order is now Shipped.");
         await Assertions.Expect(admin.Locator("#history")).ToContainTextAsync(AdminBrowserFixture.AdminEmail);

@@ -176,6 +176,30 @@ public sealed class BadInputTests(WebFixture app) : WebTest(app)
         Assert.Equal("/", visitor.LastResponse!.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("/shop?q=ç", "/shop?q=%C3%A7")]
+    [InlineData("/product/webcam-4k-ultra?x=promoção#p", "/product/webcam-4k-ultra?x=promo%C3%A7%C3%A3o#p")]
+    [InlineData("/shop\u2028X: 1", null)]
+    [InlineData("/shop\u2029", null)]
+    [InlineData("/shop\nX: 1", null)]
+    [InlineData("/shop\u0085", null)]
+    public async Task Return_urls_with_odd_characters_redirect_to_a_valid_local_address(string returnUrl, string? expected)
+    {
+        // Writing "ç" or U+2028 into the Location header used to throw after the cart or cookie was already changed.
+        var visitor = NewVisitor(followRedirects: false);
+
+        await visitor.PostAsync("/cart/add", [new("productId", (await ProductId("webcam-4k-ultra")).ToString()), new("quantity", "1"), new("returnUrl", returnUrl)]);
+        Assert.Equal(HttpStatusCode.Redirect, visitor.Status);
+        Assert.Equal(expected ?? "/cart", visitor.LastResponse!.Headers.Location!.OriginalString);
+
+        await visitor.PostAsync("/Culture", [new("culture", "en"), new("returnUrl", returnUrl)]);
+        Assert.Equal(HttpStatusCode.Redirect, visitor.Status);
+        Assert.Equal(expected ?? "/", visitor.LastResponse!.Headers.Location!.OriginalString);
+
+        await visitor.GetAsync(expected ?? "/");
+        Assert.Equal(HttpStatusCode.OK, visitor.Status);
+    }
+
     [Fact]
     public async Task An_unknown_culture_falls_back_to_portuguese()
     {

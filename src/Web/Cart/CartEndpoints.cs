@@ -56,7 +56,7 @@ public static class CartEndpoints
             return Results.StatusCode(ex.StatusCode);
         }
 
-        var back = QueryInput.LocalUrl(Field(http, form, "returnUrl"), "/cart");
+        var back = LocalUrls.Safe(Field(http, form, "returnUrl"), "/cart");
         if (!QueryInput.TryId(Field(http, form, "productId"), out var productId))
         {
             return Results.NotFound();

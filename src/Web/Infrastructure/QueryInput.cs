@@ -58,16 +58,4 @@ public static class QueryInput
 
     public static string? Slug(string? text) =>
         text is not null && FakeShop.Domain.Catalog.Slug.IsValid(text) ? text : null;
-
-    /// <summary>
-    /// Only local paths may be redirect targets, so a crafted link cannot bounce visitors elsewhere. Control and
-    /// non-ASCII characters are refused too: Kestrel throws while writing such a Location header (found by the fuzz test
-    /// in FakeShop.Reliability.Tests: returnUrl "/cart\r\nX: 1" or "/shop?q=ç" answered 500). URLs the pages build
-    /// themselves are already percent-encoded, so they still pass.
-    /// </summary>
-    public static string LocalUrl(string? url, string fallback) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            && url.Length <= 2000 && url.All(c => c is >= ' ' and < (char)127)
-            ? url
-            : fallback;
 }

@@ -24,6 +24,6 @@ public sealed class CultureModel : PageModel
             ShopCultures.CookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
-        return LocalRedirect(QueryInput.LocalUrl(returnUrl, "/"));
+        return LocalRedirect(LocalUrls.Safe(returnUrl, "/"));
     }
 }

@@ -36,7 +36,7 @@ public sealed class LoginModel(ShopSignIn signIn, IStringLocalizer<SharedResourc
             HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         if (outcome == LoginOutcome.Succeeded)
         {
-            return LocalRedirect(QueryInput.LocalUrl(ReturnUrl, "/Admin"));
+            return LocalRedirect(LocalUrls.Safe(ReturnUrl, "/Admin"));
         }
 
         Input.Password = null;

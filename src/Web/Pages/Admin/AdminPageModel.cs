@@ -1,6 +1,7 @@
 using FakeShop.Application.Admin;
 using FakeShop.Domain.Ordering;
 using FakeShop.Web.Admin;
+using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -46,9 +47,6 @@ public abstract class AdminPageModel(IStringLocalizer<SharedResource> l) : PageM
     protected static OrderStatus? ParseStatus(string? text) =>
         Enum.TryParse<OrderStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : null;
 
-    /// <summary>Only local admin paths may be a return target.</summary>
-    protected static string Back(string? returnUrl, string fallback) =>
-        returnUrl is not null && returnUrl.StartsWith("/Admin", StringComparison.OrdinalIgnoreCase) && !returnUrl.Contains("//", StringComparison.Ordinal) && !returnUrl.Contains('\\', StringComparison.Ordinal)
-            ? returnUrl
-            : fallback;
+    /// <summary>Only admin paths may be a return target; see <see cref="LocalUrls"/>.</summary>
+    protected static string Back(string? returnUrl, string fallback) => LocalUrls.Safe(returnUrl, fallback, "/Admin");
 }

@@ -19,7 +19,7 @@ public sealed class ProductTests(AdminFixture app) : AdminTest(app)
             ["Input.Slug"] = "",
             ["Input.ShortDescription"] = "Mixer compacto.",
             ["Input.Description"] = "Oito canais, efeitos e USB.",
-            ["Input.Price"] = "1.234,50",
+            ["Input.Price"] = "1,234.50",
             ["Input.Stock"] = "7",
             ["Input.CategoryId"] = audio.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
@@ -32,6 +32,106 @@ public sealed class ProductTests(AdminFixture app) : AdminTest(app)
         Assert.True(product.IsActive);
         Assert.Equal(audio.Id, product.CategoryId);
         Assert.EndsWith($"/Admin/Products/Edit/{product.Id}", page.Url);
+    }
+
+    private const string PortuguesePriceError = "Informe um preço como 1.299,90, com no máximo duas casas decimais.";
+    private const string EnglishPriceError = "Enter a price such as 1,299.90, with at most two decimals.";
+
+    /// <summary>An admin client whose pages (and so whose number format) are in <paramref name="culture"/>.</summary>
+    private async Task<HtmlClient> AdminInAsync(string culture)
+    {
+        var client = await AdminAsync();
+        await client.PostAsync("/Culture", [new("culture", culture), new("returnUrl", "/Admin")]);
+        Assert.Equal(culture == "en" ? "en" : "pt-BR", (await client.GetAsync("/Admin/Products/Create")).DocumentElement.GetAttribute("lang"));
+        return client;
+    }
+
+    [Theory]
+    [InlineData("pt-BR", "1.299,90", "1299.90")]
+    [InlineData("pt-BR", "1299,90", "1299.90")]
+    [InlineData("pt-BR", "10", "10")]
+    [InlineData("en", "1,299.90", "1299.90")]
+    [InlineData("en", "1299.90", "1299.90")]
+    [InlineData("en", "10", "10")]
+    public async Task A_price_is_read_in_the_admins_language(string culture, string typed, string expected)
+    {
+        var client = await AdminInAsync(culture);
+        var form = await client.GetAsync("/Admin/Products/Create");
+        var audio = await App.Factory.WithDbAsync(db => db.Categories.SingleAsync(c => c.Slug == "audio"));
+        await client.SubmitAsync(form, "#product-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Caixa de Som Teste",
+            ["Input.Slug"] = "caixa-de-som-teste",
+            ["Input.Price"] = typed,
+            ["Input.Stock"] = "2",
+            ["Input.CategoryId"] = audio.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.OK, client.Status);
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), (await ProductAsync("caixa-de-som-teste")).Price.Amount);
+    }
+
+    [Theory]
+    [InlineData("pt-BR", "10,001", PortuguesePriceError)]
+    [InlineData("pt-BR", "0,001", PortuguesePriceError)]
+    [InlineData("pt-BR", "1.299.90", PortuguesePriceError)]
+    [InlineData("pt-BR", "12.99,90", PortuguesePriceError)]
+    [InlineData("en", "10.001", EnglishPriceError)]
+    [InlineData("en", "0.001", EnglishPriceError)]
+    [InlineData("en", "1.299,90", EnglishPriceError)]
+    public async Task An_ambiguous_price_is_refused_on_create_with_a_message_and_nothing_saved(string culture, string typed, string message)
+    {
+        var client = await AdminInAsync(culture);
+        var form = await client.GetAsync("/Admin/Products/Create");
+        var audio = await App.Factory.WithDbAsync(db => db.Categories.SingleAsync(c => c.Slug == "audio"));
+        var before = await App.Factory.WithDbAsync(db => db.Products.CountAsync());
+        var page = await client.SubmitAsync(form, "#product-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Caixa de Som Teste",
+            ["Input.Slug"] = "caixa-de-som-teste",
+            ["Input.Price"] = typed,
+            ["Input.Stock"] = "2",
+            ["Input.CategoryId"] = audio.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, client.Status);
+        Assert.Equal(message, Text(page, "#Input_Price-error"));
+        Assert.Equal("Input_Price-error", page.QuerySelector("#Input_Price")!.GetAttribute("aria-describedby"));
+        Assert.Equal(typed, page.QuerySelector<IHtmlInputElement>("#Input_Price")!.Value);
+        Assert.Equal(before, await App.Factory.WithDbAsync(db => db.Products.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("pt-BR", "10,001", null, PortuguesePriceError)]
+    [InlineData("pt-BR", "0,001", null, PortuguesePriceError)]
+    [InlineData("pt-BR", "1.299,90", "1299.90", null)]
+    [InlineData("pt-BR", "1299,90", "1299.90", null)]
+    [InlineData("pt-BR", "10", "10", null)]
+    [InlineData("en", "10.001", null, EnglishPriceError)]
+    [InlineData("en", "1,299.90", "1299.90", null)]
+    [InlineData("en", "1299.90", "1299.90", null)]
+    public async Task Editing_a_price_follows_the_admins_language(string culture, string typed, string? expected, string? message)
+    {
+        var client = await AdminInAsync(culture);
+        var product = await ProductAsync("webcam-4k-ultra");
+        var form = await client.GetAsync($"/Admin/Products/Edit/{product.Id}");
+        // The form shows the stored price the way this language writes it, so saving it unchanged keeps it.
+        Assert.Equal(culture == "en" ? "899.90" : "899,90", form.QuerySelector<IHtmlInputElement>("#Input_Price")!.Value);
+
+        var page = await client.SubmitAsync(form, "#product-form", new Dictionary<string, string> { ["Input.Price"] = typed });
+
+        var saved = await ProductAsync("webcam-4k-ultra");
+        if (message is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, client.Status);
+            Assert.Equal(decimal.Parse(expected!, System.Globalization.CultureInfo.InvariantCulture), saved.Price.Amount);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, client.Status);
+            Assert.Equal(message, Text(page, "#Input_Price-error"));
+            Assert.Equal((product.Price.Amount, product.Version), (saved.Price.Amount, saved.Version));
+        }
     }
 
     [Fact]

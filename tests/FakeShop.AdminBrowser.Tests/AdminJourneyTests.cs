@@ -34,7 +34,7 @@ public sealed partial class AdminJourneyTests(AdminBrowserFixture app) : IAsyncL
         await admin.GotoAsync("/Admin/Products/Create");
         await admin.FillAsync("#Input_Name", "Luz de Anel Playwright");
         await admin.FillAsync("#Input_ShortDescription", "Ring light de 18 polegadas.");
-        await admin.FillAsync("#Input_Price", "199,90");
+        await admin.FillAsync("#Input_Price", "199.90");
         await admin.FillAsync("#Input_Stock", "4");
         await admin.SelectOptionAsync("#Input_CategoryId", new SelectOptionValue { Label = "Streaming" });
         await admin.ClickAsync("#save-product");

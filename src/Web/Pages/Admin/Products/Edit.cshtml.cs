@@ -130,7 +130,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
                 Slug = Product.Slug,
                 ShortDescription = Product.ShortDescription,
                 Description = Product.Description,
-                Price = PriceInput.Format(Product.Price.Amount),
+                Price = PriceInput.Format(Product.Price.Amount, Numbers),
                 Stock = Product.Stock,
                 CategoryId = Product.CategoryId,
                 IsActive = Product.IsActive,

@@ -1,7 +1,7 @@
 namespace FakeShop.Web.Pages.Admin.Products;
 
 /// <summary>
-/// What the product form posts. Price is text because admins type "49,90" or "49.90" (see PriceInput); IsActive
+/// What the product form posts. Price is text because it is read in the admin's culture, refusing ambiguous input (see PriceInput); IsActive
 /// defaults to false because an unchecked checkbox sends nothing at all.
 /// </summary>
 public sealed class ProductForm

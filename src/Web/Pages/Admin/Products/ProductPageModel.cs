@@ -1,3 +1,4 @@
+using System.Globalization;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Web.Admin;
 using FakeShop.Web.Localization;
@@ -23,12 +24,15 @@ public abstract class ProductPageModel(IMediator mediator, IStringLocalizer<Shar
     /// <returns>The price, or null after adding a form error.</returns>
     protected decimal? ReadPrice()
     {
-        if (PriceInput.TryParse(Input.Price, out var price))
+        if (PriceInput.TryParse(Input.Price, Numbers, out var price))
         {
             return price;
         }
 
-        ModelState.AddModelError("Input.Price", L["Enter a price such as 49,90."]);
+        ModelState.AddModelError("Input.Price", L["Enter a price such as {0}, with at most two decimals.", PriceInput.Example(Numbers)]);
         return null;
     }
+
+    /// <summary>The admin's separators: prices are read and shown the way the admin's language writes them.</summary>
+    protected static NumberFormatInfo Numbers => ShopCultures.NumberFormat(CultureInfo.CurrentCulture);
 }

@@ -9,6 +9,7 @@ using FakeShop.Infrastructure.Persistence;
 using FakeShop.Infrastructure.Persistence.Carts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace FakeShop.Infrastructure;
 
@@ -20,7 +21,11 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<PostgresShopDbContext>(o => o.UseNpgsql(database.ConnectionString));
+                // ONE pool per instance for EF and the raw commands (the cart writer), capped by Database:MaxPoolSize:
+                // a burst then queues for a connection (Npgsql's Timeout) instead of opening more than PostgreSQL's
+                // max_connections allows across the replicas (docs/operations.md, "Database connections").
+                services.AddSingleton(_ => CreateDataSource(database));
+                services.AddDbContext<PostgresShopDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
                 services.AddSingleton<ICartItemWriter, PostgresCartItemWriter>();
                 services.AddHostedService<PostgresCatalogChangeListener>();
@@ -41,5 +46,18 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
+    }
+
+    /// <summary>Database:MaxPoolSize wins over a Maximum Pool Size in the connection string: one place to size it.</summary>
+    private static NpgsqlDataSource CreateDataSource(DatabaseSettings database)
+    {
+        var builder = new NpgsqlDataSourceBuilder(database.ConnectionString);
+        builder.ConnectionStringBuilder.MaxPoolSize = database.MaxPoolSize;
+        if (builder.ConnectionStringBuilder.MinPoolSize > database.MaxPoolSize)
+        {
+            builder.ConnectionStringBuilder.MinPoolSize = database.MaxPoolSize;
+        }
+
+        return builder.Build();
     }
 }

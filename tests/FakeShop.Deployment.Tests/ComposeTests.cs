@@ -56,6 +56,9 @@ public sealed partial class ComposeTests
         var web = Service("web");
         Assert.Equal(ImageVariable, web.Str("image"));
         Assert.Equal(2, web.Int("deploy", "replicas"));
+        // docs/operations.md's sizing rule against PostgreSQL's default max_connections (100).
+        var pool = int.Parse(web.StringMap("environment")["Database__MaxPoolSize"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(web.Int("deploy", "replicas") * (pool + 1) + 1 + 3 < 100);
         Assert.Equal("service_completed_successfully", web.Str("depends_on", "migrate", "condition"));
         Assert.Null(web["container_name"]);
         Assert.Null(web["ports"]);

@@ -158,6 +158,16 @@ public sealed class KubernetesWorkloadTests
         Assert.DoesNotContain(config.Keys, k => k.Contains("PASSWORD", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>docs/operations.md's sizing rule, for every pod the HPA may start, against PostgreSQL's default 100.</summary>
+    [Fact]
+    public void Connection_pools_of_all_pods_the_hpa_may_start_fit_a_default_postgres()
+    {
+        var config = K8s.Single("ConfigMap").Doc.StringMap("data");
+        var maxReplicas = K8s.Single("HorizontalPodAutoscaler").Doc.Int("spec", "maxReplicas");
+        var pool = int.Parse(config["Database__MaxPoolSize"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(maxReplicas * (pool + 1) + 1 + 3 < 100, $"{maxReplicas} pods x ({pool} + 1 LISTEN) + migrate job + admin >= 100");
+    }
+
     [Fact]
     public void Deployment_spreads_its_pods_over_nodes()
     {

@@ -22,6 +22,8 @@ public sealed class BadConfigurationTests
         { "Shutdown:DrainSeconds", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Shutdown__TimeoutSeconds=10", "Shutdown__DrainSeconds=15"] },
         { "RateLimiting:PermitsPerMinute", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "RateLimiting__PermitsPerMinute=-1"] },
         { "Shipping:FlatRate", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Shipping__FlatRate=ten"] },
+        { "Database:MaxPoolSize", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Database__MaxPoolSize=0"] },
+        { "Database:MaxPoolSize", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Database__MaxPoolSize=many"] },
         // Only the options validation at start-up catches this one (after the host is built).
         // (on a throwaway SQLite file, so the database is fine and only the setting is wrong).
         { "Shipping:FlatRate", ["Database__Provider=Sqlite", "ConnectionStrings__Shop=Data Source=" + Path.Combine(Path.GetTempPath(), $"fakeshop-badconfig-{Guid.NewGuid():N}.db"), "Shipping__FlatRate=-5"] },

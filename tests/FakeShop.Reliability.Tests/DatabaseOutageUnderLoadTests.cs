@@ -186,7 +186,9 @@ public sealed class DatabaseOutageUnderLoadTests(OutageFixture app, Xunit.Abstra
 
         // Orders: every placed checkout exists exactly once, and no token has two orders.
         Assert.NotEmpty(placedTokens);
-        await using var conn = new NpgsqlConnection(app.ConnectionString);
+        // Unpooled: the test's own pool still holds the set-up's connection, which the restart killed (the app's
+        // requests no longer share that pool and clear it: it has its own NpgsqlDataSource).
+        await using var conn = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(app.ConnectionString) { Pooling = false }.ConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT \"CheckoutToken\"::text, count(*) FROM orders GROUP BY 1", conn);
         var orders = new Dictionary<string, long>();

@@ -23,10 +23,14 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <param name="forceThrowaway">Always a private cluster, even with SHOP_TEST_PG: for tests that stop it.</param>
-    public static async Task<PostgresServer> StartAsync(bool forceThrowaway = false)
+    /// <param name="defaultMaxConnections">
+    /// Keep PostgreSQL's default max_connections (100) instead of raising it to 300: for tests that prove the app's
+    /// pools fit a stock server. Implies a private cluster (an external server's setting is unknown).
+    /// </param>
+    public static async Task<PostgresServer> StartAsync(bool forceThrowaway = false, bool defaultMaxConnections = false)
     {
         var external = Environment.GetEnvironmentVariable("SHOP_TEST_PG");
-        if (!forceThrowaway && !string.IsNullOrWhiteSpace(external))
+        if (!forceThrowaway && !defaultMaxConnections && !string.IsNullOrWhiteSpace(external))
         {
             return new PostgresServer(external, null);
         }
@@ -50,7 +54,8 @@ public sealed class PostgresServer : IAsyncDisposable
         // The server options go into postgresql.auto.conf, so RestartAsync (a plain "pg_ctl start") comes back on the
         // same port and socket folder; passed with -o they would apply to the first start only.
         await File.AppendAllTextAsync(Path.Combine(root, "data", "postgresql.auto.conf"),
-            $"port = {port}\nunix_socket_directories = '{root}'\nlisten_addresses = '127.0.0.1'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\nmax_connections = 300\n");
+            $"port = {port}\nunix_socket_directories = '{root}'\nlisten_addresses = '127.0.0.1'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
+            + (defaultMaxConnections ? string.Empty : "max_connections = 300\n"));
         await RunPgAsync(asRoot, "pg_ctl", $"-D {root}/data -l {root}/log -w -t 60 start");
         return new PostgresServer($"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=false", root);
     }

@@ -1,8 +1,17 @@
 namespace FakeShop.Infrastructure.Database;
 
-/// <summary>The resolved database choice: provider, connection string and whether to migrate before serving.</summary>
-public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStartup)
+/// <summary>
+/// The resolved database choice: provider, connection string, whether to migrate before serving, and (PostgreSQL) the
+/// most connections this instance's one pool may hold (Database:MaxPoolSize; see docs/operations.md for the sizing rule).
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool MigrateOnStartup, int MaxPoolSize = DatabaseSettings.DefaultMaxPoolSize)
 {
+    /// <summary>
+    /// Well under PostgreSQL's default max_connections (100): two replicas (2 × 30), their LISTEN connections, a
+    /// migration job and an admin's psql still fit. Npgsql's own default (100) lets ONE replica take them all.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 30;
+
     /// <summary>Connection string with the password masked, for start-up logs.</summary>
     public string Describe() => Provider == DatabaseProvider.Sqlite
         ? $"SQLite ({ConnectionString})"

@@ -44,10 +44,12 @@ public static class DatabaseSettingsResolver
         var migrateDefault = isDevelopment || provider == DatabaseProvider.Sqlite;
         var migrate = ParseBool(configuration["Database:MigrateOnStartup"], migrateDefault, "Database:MigrateOnStartup");
 
+        var maxPoolSize = ParsePositiveInt(configuration["Database:MaxPoolSize"], DatabaseSettings.DefaultMaxPoolSize, "Database:MaxPoolSize");
+
         return provider switch
         {
-            DatabaseProvider.Sqlite => new DatabaseSettings(provider, SqliteConnectionString(connectionString, contentRoot), migrate),
-            _ => new DatabaseSettings(provider, PostgresConnectionString(configuration, connectionString, dbVariablesSet), migrate),
+            DatabaseProvider.Sqlite => new DatabaseSettings(provider, SqliteConnectionString(connectionString, contentRoot), migrate, maxPoolSize),
+            _ => new DatabaseSettings(provider, PostgresConnectionString(configuration, connectionString, dbVariablesSet), migrate, maxPoolSize),
         };
     }
 
@@ -115,5 +117,17 @@ public static class DatabaseSettingsResolver
         return bool.TryParse(text, out var value)
             ? value
             : throw new ConfigurationException($"{name} is '{text}', but it must be true or false.");
+    }
+
+    private static int ParsePositiveInt(string? text, int fallback, string name)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ConfigurationException($"{name} is '{text}', but it must be a whole number greater than 0.");
     }
 }

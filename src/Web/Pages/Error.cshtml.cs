@@ -13,7 +13,18 @@ public sealed class ErrorModel : PageModel
 
     public bool IsUnavailable => Response.StatusCode == StatusCodes.Status503ServiceUnavailable;
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    /// <summary>Long enough for a pool queue or a restarting database to clear, short enough that nobody gives up.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    public void OnGet()
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (IsUnavailable)
+        {
+            // The database is down or no pooled connection was free within Npgsql's Timeout: both pass; say when to retry.
+            Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
     public void OnPost() => OnGet();
 }

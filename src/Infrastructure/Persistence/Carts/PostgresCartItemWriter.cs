@@ -1,5 +1,4 @@
 using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Infrastructure.Database;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Common;
 using Npgsql;
@@ -11,9 +10,10 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// upsert the cart, upsert the line. <c>ON CONFLICT ... DO UPDATE SET "Quantity" = stored + added</c> runs on the
 /// locked, latest row, so concurrent adds of the same product by one visitor all count (the old load-modify-save
 /// lost one). Uses the unique indexes carts(VisitorId) and cart_lines(CartId, ProductId) that the model already has.
-/// It opens a connection with the app's connection string, i.e. from Npgsql's pool for that string, the same pool EF's
-/// connections come from, without creating a DbContext: measured under wrk, a DbContext's set-up (EF internal
-/// services, DI) was a visible share of this request's CPU.
+/// It takes a connection from the app's one <see cref="NpgsqlDataSource"/>, the same bounded pool EF's connections come
+/// from (a burst waits for a connection rather than opening more than Database:MaxPoolSize), without creating a
+/// DbContext: measured under wrk, a DbContext's set-up (EF internal services, DI) was a visible share of this
+/// request's CPU.
 /// </summary>
 /// <remarks>
 /// Domain rules enforced HERE, in SQL, mirroring <see cref="Cart.AddItem"/> (tests: FakeShop.Application.Tests
@@ -24,7 +24,7 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// products; the line's PriceSeen is the catalogue price at the add. Quantity 1..99 of the add itself is the
 /// validator's. A refusal writes nothing (except, in a race, the cart's UpdatedAt).
 /// </remarks>
-internal sealed class PostgresCartItemWriter(DatabaseSettings database) : ICartItemWriter
+internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICartItemWriter
 {
     private static readonly string Sql = $"""
         WITH relaxed AS (
@@ -68,8 +68,7 @@ internal sealed class PostgresCartItemWriter(DatabaseSettings database) : ICartI
     public async Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Positional ($1..$5), unnamed parameters: Npgsql sends the text as is, without rewriting it.
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(Sql, connection);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = visitorId });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = productId });

@@ -263,4 +263,12 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
             Assert.Equal(0, await CartItems(winner));
         }
     }
+
+    [Fact]
+    public async Task Twenty_adjustments_racing_fifty_checkouts_lose_and_invent_no_units()
+    {
+        var result = await StockRace.RunAsync(App.Factory, "camera-dslr-pro", initial: 20, buyers: 50, adjustments: 20, v => Checkout(v));
+
+        StockRace.AssertBalanced(result, buyers: 50, adjustments: 20);
+    }
 }

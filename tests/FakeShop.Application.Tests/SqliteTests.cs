@@ -95,5 +95,18 @@ public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixt
         Assert.Equal([(result.OrderNumber!, 2, 2 * 1299.00m + 10m)], orders.Select(o => (o.Number, o.ItemCount, o.Total.Amount)));
     }
 
+    [Fact]
+    public async Task Twenty_adjustments_racing_fifty_checkouts_lose_and_invent_no_units()
+    {
+        var result = await StockRace.RunAsync(sqlite.Factory, "action-cam-go", initial: 20, buyers: 50, adjustments: 20, visitor => new PlaceOrderCommand
+        {
+            VisitorId = visitor, CheckoutToken = Guid.NewGuid(), FirstName = "Bia", LastName = "Lima", Email = "bia@example.com",
+            Phone = "(21) 99876-5432", Cpf = "52998224725", Cep = "20000000", Street = "Rua A", Number = "1", District = "Centro",
+            City = "Rio de Janeiro", Uf = "RJ", CardHolder = "BIA LIMA", CardNumber = "4111111111111111", CardExpiry = "12/" + ((DateTime.UtcNow.Year + 2) % 100), Cvv = "321",
+        });
+
+        StockRace.AssertBalanced(result, buyers: 50, adjustments: 20);
+    }
+
     private Task<T> WithDb<T>(Func<ShopDbContext, Task<T>> action) => sqlite.Factory.WithDbAsync(action);
 }

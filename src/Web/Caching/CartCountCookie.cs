@@ -76,15 +76,7 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
         var payload = new byte[sizeof(int) + HashLength];
         BinaryPrimitives.WriteInt32LittleEndian(payload, Math.Max(count, 0));
         VisitorHash(visitorCookie, payload.AsSpan(sizeof(int)));
-        http.Response.Cookies.Append(Name, Base64Url.EncodeToString(_protector.Protect(payload)), new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(30),
-            Path = "/",
-        });
+        http.Response.Cookies.Append(Name, Base64Url.EncodeToString(_protector.Protect(payload)), VisitorContext.CookieOptionsFor(http.Request));
     }
 
     /// <summary>Rewrites the cookie only when it does not already say <paramref name="count"/> for this visitor.</summary>

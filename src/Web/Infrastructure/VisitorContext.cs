@@ -70,19 +70,25 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
 
         var id = new Guid(RandomNumberGenerator.GetBytes(16));
         var sealedValue = Convert.ToBase64String(_protector.Protect(id.ToByteArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        Http.Response.Cookies.Append(CookieName, sealedValue, new CookieOptions
-        {
-            HttpOnly = true,
-            IsEssential = true,
-            SameSite = SameSiteMode.Lax,
-            Secure = Http.Request.IsHttps,
-            MaxAge = TimeSpan.FromDays(30),
-            Path = "/",
-        });
+        Http.Response.Cookies.Append(CookieName, sealedValue, CookieOptionsFor(Http.Request));
         Http.Items[CookieName] = id;
         Http.Items[IssuedKey] = sealedValue;
         return id;
     }
+
+    /// <summary>
+    /// The visitor cookie's options, shared by the cookies that belong to it (the cart count, ADR 8): they must live
+    /// exactly as long and travel under the same rules, or a badge would outlive the cart it counts.
+    /// </summary>
+    public static CookieOptions CookieOptionsFor(HttpRequest request) => new()
+    {
+        HttpOnly = true,
+        IsEssential = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = request.IsHttps,
+        MaxAge = TimeSpan.FromDays(30),
+        Path = "/",
+    };
 
     private static string Padding(string value) => (value.Length % 4) switch
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Carts.ClearCart;
 using FakeShop.Application.Carts.GetCartItemCount;
@@ -5,14 +6,20 @@ using FakeShop.Application.Carts.RemoveCartLine;
 using FakeShop.Application.Carts.UpdateCartLine;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Common.Exceptions;
+using FakeShop.Domain.Carts;
 using FakeShop.Domain.Common;
+using FakeShop.Infrastructure.Persistence.Carts;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Tests;
 
-/// <summary>Issue 3: the cart use cases, with the 1–99 and in-stock rules and re-pricing from the catalogue.</summary>
-public sealed class CartTests(AppFixture app) : UseCaseTest(app)
+/// <summary>
+/// Issue 3: the cart use cases, with the 1–99 and in-stock rules and re-pricing from the catalogue. Issue 15: every
+/// scenario runs on each provider (<see cref="PostgresCartTests"/>, <see cref="SqliteCartTests"/>), because each has
+/// its own add-to-cart SQL (PostgresCartItemWriter, SqliteCartItemWriter).
+/// </summary>
+public abstract class CartTests(IShopUnderTest shop) : ShopUseCaseTest(shop)
 {
     private readonly Guid _visitor = Guid.NewGuid();
 
@@ -61,8 +68,8 @@ public sealed class CartTests(AppFixture app) : UseCaseTest(app)
     [Fact]
     public async Task Simultaneous_adds_never_pass_the_limits_together()
     {
-        // The 99-per-line and stock rules are enforced by the add statement itself (PostgresCartItemWriter), on the
-        // locked row: of 20 simultaneous adds of 10 units, exactly 9 fit under 99 and the other 11 get the domain's rule.
+        // The 99-per-line and stock rules are enforced by the add statement itself (the provider's ICartItemWriter), on
+        // the latest row: of 20 simultaneous adds of 10 units, exactly 9 fit under 99 and the other 11 get the domain's rule.
         await SetStock("ring-light-18", 500);
         var visitor = Guid.NewGuid();
         var adds = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
@@ -177,6 +184,11 @@ public sealed class CartTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal("cart.not_enough_stock", mergedTooMany.Code);
         Assert.Equal(6, await Add("camera-dslr-pro", 2));
         Assert.Equal(6, await CartItems(_visitor));
+
+        var cart = await View();
+        var line = Assert.Single(cart.Lines);
+        Assert.Equal(((await Product("camera-dslr-pro")).Id, 6), (line.ProductId, line.Quantity));
+        Assert.Equal(6 * 5499.00m, cart.Subtotal.Amount);
     }
 
     [Fact]
@@ -198,6 +210,52 @@ public sealed class CartTests(AppFixture app) : UseCaseTest(app)
 
         Assert.Equal("cart.line_max", ex.Code);
         Assert.Equal(99, await Add("ring-light-18", 1));
+    }
+
+    [Fact]
+    public async Task Concurrent_adds_all_count_and_the_line_then_stops_at_99()
+    {
+        await SetStock("ring-light-18", 500);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => Add("ring-light-18", 10))));
+        Assert.Equal(60, (await View()).Lines.Single().Quantity);
+
+        Assert.Equal(98, await Add("ring-light-18", 38));
+        var max = await Assert.ThrowsAsync<DomainException>(() => Add("ring-light-18", 2));
+        Assert.Equal("cart.line_max", max.Code);
+        Assert.Equal(99, await Add("ring-light-18", 1));
+    }
+
+    [Fact]
+    public async Task The_add_statement_refuses_exactly_what_the_domain_refuses()
+    {
+        // Both writers decide with CartAddSql.Refusal, the domain's Cart.CheckAdd written in SQL: compare the two on
+        // every combination of the rules' edges, in this provider's SQL dialect.
+        int[] lineQuantities = [0, 1, 49, 98, 99], lineCounts = [0, 1, 49, 50, 51], added = [1, 2, 50, 99], stocks = [-1, 0, 1, 6, 98, 99, 100, 500];
+        var cases = (from q in lineQuantities from c in lineCounts from a in added from s in stocks select (q, c, a, s)).ToList();
+
+        var mismatches = await Db(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            var wrong = new List<string>();
+            foreach (var (q, c, a, s) in cases)
+            {
+                command.CommandText = "SELECT " + CartAddSql.Refusal($"{q}", $"{c}", $"{a}", $"{s}");
+                var sql = (CartRefusal)Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+                var domain = Domain.Carts.Cart.CheckAdd(q, c, a, s);
+                if (sql != domain)
+                {
+                    wrong.Add($"line {q}, lines {c}, add {a}, stock {s}: SQL {sql}, domain {domain}");
+                }
+            }
+
+            return wrong;
+        });
+
+        Assert.Empty(mismatches);
+        // The grid reaches every rule (and none), so an agreement means something.
+        Assert.Equal(Enum.GetValues<CartRefusal>().Order(), cases.Select(x => Domain.Carts.Cart.CheckAdd(x.q, x.c, x.a, x.s)).Distinct().Order());
     }
 
     [Fact]
@@ -290,3 +348,10 @@ public sealed class CartTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(0m, cart.Subtotal.Amount); // only purchasable lines count
     }
 }
+
+[Collection(AppCollection.Name)]
+public sealed class PostgresCartTests(AppFixture app) : CartTests(app);
+
+// In the PostgreSQL tests' collection, as SqliteTests: not at the same time as the SQL command counting test.
+[Collection(AppCollection.Name)]
+public sealed class SqliteCartTests(SqliteFixture sqlite) : CartTests(sqlite), IClassFixture<SqliteFixture>;

@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FakeShop.Application.Tests;
 
 /// <summary>The app on a fresh SQLite file, the embedded default: it must migrate, seed, sort and take orders too.</summary>
-public sealed class SqliteFixture : IAsyncLifetime
+public sealed class SqliteFixture : IAsyncLifetime, IShopUnderTest
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("fakeshop-sqlite-").FullName;
 
@@ -23,6 +23,30 @@ public sealed class SqliteFixture : IAsyncLifetime
         Factory = new ShopFactory("Sqlite", $"Data Source={Path.Combine(_folder, "shop.db")};Pooling=False");
         _ = Factory.Services; // migrates and seeds the empty file
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Empties every table of the model and re-seeds the catalogue, as Respawn and the seeder do on PostgreSQL. (Tests
+    /// of a class that does not call it share what earlier tests left.)
+    /// </summary>
+    public async Task ResetAsync()
+    {
+        await Factory.WithDbAsync(async db =>
+        {
+            // One connection for all statements: the pragma holds per connection.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF");
+            foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct()
+                         .Where(t => t != nameof(ShopDbContext.DataProtectionKeys))) // as on PostgreSQL: cookies stay readable
+            {
+                // A name from the model, not input.
+                var delete = "DELETE FROM \"" + table + "\"";
+                await db.Database.ExecuteSqlRawAsync(delete);
+            }
+
+            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys = ON");
+        });
+        await Factory.SeedAsync();
     }
 
     public async Task DisposeAsync()

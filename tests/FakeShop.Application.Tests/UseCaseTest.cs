@@ -2,33 +2,46 @@ using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Domain.Common;
 using FakeShop.Infrastructure.Payments;
 using FakeShop.Infrastructure.Persistence;
+using FakeShop.Testing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Application.Tests;
 
+/// <summary>The app under test on one database provider, put back to the seeded catalogue before each test.</summary>
+public interface IShopUnderTest
+{
+    ShopFactory Factory { get; }
+
+    Task ResetAsync();
+}
+
 /// <summary>
 /// Base for use-case tests: a clean, freshly seeded database per test and helpers that send each message through
 /// the app's real Mediator pipeline (validation, logging, tracing) in its own DI scope, like one web request.
 /// </summary>
 [Collection(AppCollection.Name)]
-public abstract class UseCaseTest(AppFixture app) : IAsyncLifetime
+public abstract class UseCaseTest(AppFixture app) : ShopUseCaseTest(app)
 {
     protected AppFixture App { get; } = app;
+}
 
-    public Task InitializeAsync() => App.ResetAsync();
+/// <summary><see cref="UseCaseTest"/> on any provider, for scenarios that must hold on PostgreSQL and on SQLite.</summary>
+public abstract class ShopUseCaseTest(IShopUnderTest shop) : IAsyncLifetime
+{
+    public Task InitializeAsync() => shop.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>Runs one message in a new scope (a new DbContext), as a web request would.</summary>
     protected async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
     {
-        await using var scope = App.Factory.Services.CreateAsyncScope();
+        await using var scope = shop.Factory.Services.CreateAsyncScope();
         return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
     }
 
-    protected Task<T> Db<T>(Func<ShopDbContext, Task<T>> action) => App.Factory.WithDbAsync(action);
+    protected Task<T> Db<T>(Func<ShopDbContext, Task<T>> action) => shop.Factory.WithDbAsync(action);
 
     protected Task<ProductRow> Product(string slug) => Db(db => db.Products.AsNoTracking()
         .Where(p => p.Slug == slug)

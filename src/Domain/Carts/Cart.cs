@@ -49,32 +49,67 @@ public class Cart
     {
         var added = new Quantity(quantity);
         var line = _lines.FirstOrDefault(l => l.ProductId == productId);
-        var wanted = (line?.Quantity ?? 0) + added.Value;
-        if (wanted > Quantity.Max)
+        var refusal = CheckAdd(line?.Quantity ?? 0, _lines.Count, added.Value, available);
+        if (refusal != CartRefusal.None)
         {
-            throw new DomainException("cart.line_max", $"At most {Quantity.Max} units of one product per order.");
+            throw Refusal(refusal, available);
         }
 
-        EnsureInStock(wanted, available);
         if (line is null)
         {
-            if (_lines.Count >= MaxLines)
-            {
-                throw new DomainException("cart.too_many_lines", $"A cart holds at most {MaxLines} different products.");
-            }
-
             line = new CartLine(productId, added.Value, currentPrice);
             _lines.Add(line);
         }
         else
         {
-            line.ChangeQuantity(wanted);
+            line.ChangeQuantity(line.Quantity + added.Value);
             line.AcknowledgePrice(currentPrice);
         }
 
         UpdatedAt = now;
         return line;
     }
+
+    /// <summary>
+    /// The rule of <see cref="AddItem"/> on numbers alone, first broken rule wins: the line would pass
+    /// <see cref="Quantity.Max"/>; the product is sold out; the line would pass the stock; a new line in a full cart.
+    /// The add-to-cart SQL (Infrastructure's CartAddSql) evaluates this same rule on what the database holds, so
+    /// it can refuse in the statement itself; a test compares the two on a grid of inputs.
+    /// </summary>
+    /// <param name="lineQuantity">Units of the product already in the cart (0: no line yet).</param>
+    /// <param name="lineCount">Lines in the cart, that product's included.</param>
+    /// <param name="added">Units being added.</param>
+    /// <param name="available">The product's stock.</param>
+    public static CartRefusal CheckAdd(int lineQuantity, int lineCount, int added, int available)
+    {
+        var wanted = lineQuantity + added;
+        if (wanted > Quantity.Max)
+        {
+            return CartRefusal.LineMax;
+        }
+
+        if (available <= 0)
+        {
+            return CartRefusal.SoldOut;
+        }
+
+        if (wanted > available)
+        {
+            return CartRefusal.NotEnoughStock;
+        }
+
+        return lineQuantity == 0 && lineCount >= MaxLines ? CartRefusal.TooManyLines : CartRefusal.None;
+    }
+
+    /// <summary>The domain's exception (code and message) for a refusal; <paramref name="available"/> is the stock.</summary>
+    public static DomainException Refusal(CartRefusal refusal, int available) => refusal switch
+    {
+        CartRefusal.LineMax => new DomainException("cart.line_max", $"At most {Quantity.Max} units of one product per order."),
+        CartRefusal.SoldOut => new DomainException("cart.sold_out", "This product is sold out."),
+        CartRefusal.NotEnoughStock => new DomainException("cart.not_enough_stock", $"Only {available} unit(s) available."),
+        CartRefusal.TooManyLines => new DomainException("cart.too_many_lines", $"A cart holds at most {MaxLines} different products."),
+        _ => throw new ArgumentOutOfRangeException(nameof(refusal), refusal, "Not a refusal."),
+    };
 
     public void SetQuantity(int lineId, int quantity, int available, DateTimeOffset now)
     {
@@ -114,12 +149,12 @@ public class Cart
     {
         if (available <= 0)
         {
-            throw new DomainException("cart.sold_out", "This product is sold out.");
+            throw Refusal(CartRefusal.SoldOut, available);
         }
 
         if (wanted > available)
         {
-            throw new DomainException("cart.not_enough_stock", $"Only {available} unit(s) available.");
+            throw Refusal(CartRefusal.NotEnoughStock, available);
         }
     }
 }

@@ -13,8 +13,8 @@ namespace FakeShop.Application.Carts.AddToCart;
 /// SQL statements with a transaction, and two adds of the same product at the same moment (a double click, two tabs)
 /// could both read quantity N and both write N+1, losing one. The rules of <see cref="Cart.AddItem"/> (at most
 /// <see cref="Quantity.Max"/> per line, never more than the stock, at most <see cref="Cart.MaxLines"/> lines) are
-/// therefore checked by the statement itself; when it refuses, the refusal is explained by replaying the add on the
-/// domain aggregate with the numbers the database saw, so the customer gets the domain's own rule code and message.
+/// therefore checked by the statement itself, with the same rule (<see cref="Cart.CheckAdd"/>); it returns the rule it
+/// applied as a <see cref="CartRefusal"/>, which <see cref="Cart.Refusal"/> turns into the domain's code and message.
 /// </para>
 /// </summary>
 public sealed class AddToCartHandler(ICartItemWriter carts, TimeProvider clock, ShopMetrics metrics) : ICommandHandler<AddToCartCommand, int>
@@ -38,39 +38,17 @@ public sealed class AddToCartHandler(ICartItemWriter carts, TimeProvider clock, 
                 return result.ItemCount;
             }
 
-            // Throws the domain's exception for the rule the database applied.
-            ExplainRefusal(command, result, now);
+            if (result.Refusal != CartRefusal.None)
+            {
+                throw Cart.Refusal(result.Refusal, result.Stock);
+            }
 
-            // The aggregate accepts what the database refused: the cart changed between the statement's snapshot
-            // and its write (another request of the same visitor). Rare; the next attempt sees the new state.
+            // Allowed on the statement's snapshot but refused on the row it then locked: another request of the same
+            // visitor changed the line in between. Rare; the next attempt sees the new state.
             if (attempt >= MaxAttempts)
             {
                 throw new DomainException("cart.busy", "The cart changed while adding; please try again.");
             }
         }
-    }
-
-    /// <summary>
-    /// Replays the add on a throwaway aggregate holding what the database saw: the other lines (their products do not
-    /// matter, only how many there are) and this product's line. <see cref="Cart.AddItem"/> then throws exactly what it
-    /// would have thrown had the cart been loaded.
-    /// </summary>
-    internal static void ExplainRefusal(AddToCartCommand command, CartItemAddition seen, DateTimeOffset now)
-    {
-        var cart = new Cart(command.VisitorId, now);
-        var hasLine = seen.LineQuantity > 0;
-        var otherLines = Math.Min(seen.LineCount - (hasLine ? 1 : 0), Cart.MaxLines - (hasLine ? 1 : 0));
-        for (var i = 0; i < otherLines; i++)
-        {
-            // Placeholder product ids that cannot collide with a real (positive) one.
-            cart.AddItem(-1 - i, Quantity.Min, int.MaxValue, Money.Zero, now);
-        }
-
-        if (hasLine)
-        {
-            cart.AddItem(command.ProductId, Math.Min(seen.LineQuantity, Quantity.Max), int.MaxValue, Money.Zero, now);
-        }
-
-        cart.AddItem(command.ProductId, command.Quantity, seen.Stock, Money.Zero, now);
     }
 }

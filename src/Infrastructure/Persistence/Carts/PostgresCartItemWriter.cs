@@ -2,6 +2,9 @@ using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Common;
 using Npgsql;
+using C = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Carts;
+using L = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Lines;
+using P = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Products;
 
 namespace FakeShop.Infrastructure.Persistence.Carts;
 
@@ -16,13 +19,12 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// request's CPU.
 /// </summary>
 /// <remarks>
-/// Domain rules enforced HERE, in SQL, mirroring <see cref="Cart.AddItem"/> (tests: FakeShop.Application.Tests
-/// CartTests, AddToCartConcurrencyTests): the line never exceeds <see cref="Quantity.Max"/> nor the product's stock —
-/// checked on the snapshot before anything is written and again on the locked row in the DO UPDATE's WHERE; a new
-/// line is only added while the cart has fewer than <see cref="Cart.MaxLines"/> lines (snapshot check: two
-/// simultaneous adds of two different new products to a 49-line cart can still make 51, as before); only active
-/// products; the line's PriceSeen is the catalogue price at the add. Quantity 1..99 of the add itself is the
-/// validator's. A refusal writes nothing (except, in a race, the cart's UpdatedAt).
+/// The domain's add rule (<see cref="Cart.CheckAdd"/>, as <see cref="CartAddSql.Refusal"/>) is applied twice: on the
+/// snapshot, where it decides whether anything is written and yields the refusal code returned to the handler; and
+/// on the locked line in the DO UPDATE's WHERE, so a line never passes <see cref="Quantity.Max"/> nor the stock even
+/// when adds race (the snapshot check of <see cref="Cart.MaxLines"/> can let two simultaneous new products into a
+/// 49-line cart, as before). Only active products; the line's PriceSeen is the catalogue price at the add. Quantity
+/// 1..99 of the add itself is the validator's. A refusal writes nothing (except, in a race, the cart's UpdatedAt).
 /// </remarks>
 internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICartItemWriter
 {
@@ -32,36 +34,36 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICar
             SELECT set_config('synchronous_commit', 'off', true)
         ),
         product AS (
-            SELECT "Id", "Stock", "Price" FROM products WHERE "Id" = $2 AND "IsActive"
+            SELECT {P.Id}, {P.Stock}, {P.Price} FROM {P.Table} WHERE {P.Id} = $2 AND {P.IsActive}
         ),
         seen AS (
-            SELECT coalesce(sum(l."Quantity") FILTER (WHERE l."ProductId" = $2), 0)::int AS line_quantity,
-                   count(l."Id")::int AS line_count,
-                   coalesce(sum(l."Quantity") FILTER (WHERE l."ProductId" <> $2), 0)::int AS other_units
-            FROM carts c LEFT JOIN cart_lines l ON l."CartId" = c."Id"
-            WHERE c."VisitorId" = $1
+            SELECT coalesce(sum(l.{L.Quantity}) FILTER (WHERE l.{L.ProductId} = $2), 0)::int AS line_quantity,
+                   count(l.{L.Id})::int AS line_count,
+                   coalesce(sum(l.{L.Quantity}) FILTER (WHERE l.{L.ProductId} <> $2), 0)::int AS other_units
+            FROM {C.Table} c LEFT JOIN {L.Table} l ON l.{L.CartId} = c.{C.Id}
+            WHERE c.{C.VisitorId} = $1
         ),
-        allowed AS (
-            SELECT product."Id", product."Price" FROM product, seen
-            WHERE seen.line_quantity + $3 <= least({Quantity.Max}, product."Stock")
-              AND (seen.line_quantity > 0 OR seen.line_count < {Cart.MaxLines})
+        verdict AS (
+            SELECT product.{P.Id}, product.{P.Price},
+                   {CartAddSql.Refusal("seen.line_quantity", "seen.line_count", "$3", $"product.{P.Stock}")} AS refusal
+            FROM product, seen
         ),
         cart AS (
-            INSERT INTO carts ("Id", "VisitorId", "CreatedAt", "UpdatedAt")
-            SELECT $4, $1, $5, $5 FROM allowed
-            ON CONFLICT ("VisitorId") DO UPDATE SET "UpdatedAt" = excluded."UpdatedAt"
-            RETURNING "Id"
+            INSERT INTO {C.Table} ({C.Id}, {C.VisitorId}, {C.CreatedAt}, {C.UpdatedAt})
+            SELECT $4, $1, $5, $5 FROM verdict WHERE verdict.refusal = 0
+            ON CONFLICT ({C.VisitorId}) DO UPDATE SET {C.UpdatedAt} = excluded.{C.UpdatedAt}
+            RETURNING {C.Id}
         ),
         line AS (
-            INSERT INTO cart_lines AS l ("CartId", "ProductId", "Quantity", "PriceSeen")
-            SELECT cart."Id", allowed."Id", $3, allowed."Price" FROM cart, allowed
-            ON CONFLICT ("CartId", "ProductId") DO UPDATE
-                SET "Quantity" = l."Quantity" + excluded."Quantity", "PriceSeen" = excluded."PriceSeen"
-                WHERE l."Quantity" + excluded."Quantity" <= least({Quantity.Max}, (SELECT "Stock" FROM product))
-            RETURNING l."Quantity"
+            INSERT INTO {L.Table} AS l ({L.CartId}, {L.ProductId}, {L.Quantity}, {L.PriceSeen})
+            SELECT cart.{C.Id}, verdict.{P.Id}, $3, verdict.{P.Price} FROM cart, verdict
+            ON CONFLICT ({L.CartId}, {L.ProductId}) DO UPDATE
+                SET {L.Quantity} = l.{L.Quantity} + excluded.{L.Quantity}, {L.PriceSeen} = excluded.{L.PriceSeen}
+                -- The line exists here, so the line-count rule cannot apply (0).
+                WHERE {CartAddSql.Refusal($"l.{L.Quantity}", "0", $"excluded.{L.Quantity}", $"(SELECT {P.Stock} FROM product)")} = 0
+            RETURNING l.{L.Quantity}
         )
-        SELECT (SELECT "Stock" FROM product), (SELECT "Quantity" FROM line),
-               seen.line_quantity, seen.line_count, seen.other_units
+        SELECT (SELECT {P.Stock} FROM product), (SELECT {L.Quantity} FROM line), (SELECT refusal FROM verdict), seen.other_units
         FROM seen, relaxed
         """;
 
@@ -78,15 +80,13 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICar
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
         {
-            return new CartItemAddition(ProductFound: false, Added: false, 0, 0, 0, 0);
+            return new CartItemAddition(ProductFound: false, Added: false, 0, CartRefusal.None, 0);
         }
 
         var stock = reader.GetInt32(0);
-        var lineQuantity = reader.GetInt32(2);
-        var lineCount = reader.GetInt32(3);
-        var otherUnits = reader.GetInt32(4);
+        var otherUnits = reader.GetInt32(3);
         return reader.IsDBNull(1)
-            ? new CartItemAddition(true, false, 0, stock, lineQuantity, lineCount)
-            : new CartItemAddition(true, true, otherUnits + reader.GetInt32(1), stock, lineQuantity, lineCount);
+            ? new CartItemAddition(true, false, 0, (CartRefusal)reader.GetInt32(2), stock)
+            : new CartItemAddition(true, true, otherUnits + reader.GetInt32(1), CartRefusal.None, stock);
     }
 }

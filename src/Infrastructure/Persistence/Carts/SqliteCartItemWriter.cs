@@ -1,46 +1,47 @@
 using System.Data.Common;
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Domain.Carts;
-using FakeShop.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using C = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Carts;
+using L = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Lines;
+using P = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Products;
 
 namespace FakeShop.Infrastructure.Persistence.Carts;
 
 /// <summary>
-/// Add to cart on SQLite: the same guarded upserts as <see cref="PostgresCartItemWriter"/>, as three statements in
-/// one write transaction (SQLite has no INSERT inside WITH; its transactions take the database's write lock at BEGIN,
-/// so nothing can change between the statements). Same rules, enforced in the same SQL conditions (see there).
+/// Add to cart on SQLite: the same upserts as <see cref="PostgresCartItemWriter"/>, as three statements in one write
+/// transaction (SQLite has no INSERT inside WITH). Its transactions take the database's write lock at BEGIN, so
+/// nothing can change between the statements: the domain's add rule (<see cref="CartAddSql.Refusal"/>) is applied
+/// once, by the first statement, and a refusal returns before anything is written.
 /// </summary>
 internal sealed class SqliteCartItemWriter(ShopDbContext db) : ICartItemWriter
 {
-    private const string SeenSql = """
-        SELECT p."Stock",
-               coalesce((SELECT sum(l."Quantity") FROM cart_lines l JOIN carts c ON c."Id" = l."CartId" WHERE c."VisitorId" = $visitor AND l."ProductId" = $product), 0),
-               (SELECT count(*) FROM cart_lines l JOIN carts c ON c."Id" = l."CartId" WHERE c."VisitorId" = $visitor),
-               coalesce((SELECT sum(l."Quantity") FROM cart_lines l JOIN carts c ON c."Id" = l."CartId" WHERE c."VisitorId" = $visitor AND l."ProductId" <> $product), 0)
-        FROM products p WHERE p."Id" = $product AND p."IsActive"
+    private static readonly string SeenSql = $"""
+        SELECT stock, other_units, {CartAddSql.Refusal("line_quantity", "line_count", "$quantity", "stock")}
+        FROM (
+            SELECT p.{P.Stock} AS stock,
+                   coalesce((SELECT sum(l.{L.Quantity}) FROM {L.Table} l JOIN {C.Table} c ON c.{C.Id} = l.{L.CartId} WHERE c.{C.VisitorId} = $visitor AND l.{L.ProductId} = $product), 0) AS line_quantity,
+                   (SELECT count(*) FROM {L.Table} l JOIN {C.Table} c ON c.{C.Id} = l.{L.CartId} WHERE c.{C.VisitorId} = $visitor) AS line_count,
+                   coalesce((SELECT sum(l.{L.Quantity}) FROM {L.Table} l JOIN {C.Table} c ON c.{C.Id} = l.{L.CartId} WHERE c.{C.VisitorId} = $visitor AND l.{L.ProductId} <> $product), 0) AS other_units
+            FROM {P.Table} p WHERE p.{P.Id} = $product AND p.{P.IsActive}
+        )
         """;
 
     private static readonly string CartSql = $"""
-        INSERT INTO carts ("Id", "VisitorId", "CreatedAt", "UpdatedAt")
-        SELECT $cart, $visitor, $now, $now FROM products p
-        WHERE p."Id" = $product AND p."IsActive"
-          AND $lineQuantity + $quantity <= min({Quantity.Max}, p."Stock")
-          AND ($lineQuantity > 0 OR $lineCount < {Cart.MaxLines})
-        ON CONFLICT ("VisitorId") DO UPDATE SET "UpdatedAt" = excluded."UpdatedAt"
+        INSERT INTO {C.Table} ({C.Id}, {C.VisitorId}, {C.CreatedAt}, {C.UpdatedAt}) VALUES ($cart, $visitor, $now, $now)
+        ON CONFLICT ({C.VisitorId}) DO UPDATE SET {C.UpdatedAt} = excluded.{C.UpdatedAt}
         """;
 
     private static readonly string LineSql = $"""
-        INSERT INTO cart_lines ("CartId", "ProductId", "Quantity", "PriceSeen")
-        SELECT c."Id", p."Id", $quantity, p."Price" FROM carts c, products p
-        WHERE c."VisitorId" = $visitor AND p."Id" = $product
-        ON CONFLICT ("CartId", "ProductId") DO UPDATE
-            SET "Quantity" = "Quantity" + excluded."Quantity", "PriceSeen" = excluded."PriceSeen"
-            WHERE "Quantity" + excluded."Quantity" <= min({Quantity.Max}, (SELECT "Stock" FROM products WHERE "Id" = excluded."ProductId"))
-        RETURNING "Quantity"
+        INSERT INTO {L.Table} ({L.CartId}, {L.ProductId}, {L.Quantity}, {L.PriceSeen})
+        SELECT c.{C.Id}, p.{P.Id}, $quantity, p.{P.Price} FROM {C.Table} c, {P.Table} p
+        WHERE c.{C.VisitorId} = $visitor AND p.{P.Id} = $product
+        ON CONFLICT ({L.CartId}, {L.ProductId}) DO UPDATE
+            SET {L.Quantity} = {L.Quantity} + excluded.{L.Quantity}, {L.PriceSeen} = excluded.{L.PriceSeen}
+        RETURNING {L.Quantity}
         """;
 
     private static readonly ValueConverter Timestamp = new DateTimeOffsetToBinaryConverter();
@@ -52,35 +53,31 @@ internal sealed class SqliteCartItemWriter(ShopDbContext db) : ICartItemWriter
         var connection = db.Database.GetDbConnection();
         var tx = transaction.GetDbTransaction();
 
-        await using var seen = Command(connection, tx, types, SeenSql, ("$visitor", visitorId), ("$product", productId));
-        int stock, lineQuantity, lineCount, otherUnits;
+        await using var seen = Command(connection, tx, types, SeenSql, ("$visitor", visitorId), ("$product", productId), ("$quantity", quantity));
+        int stock, otherUnits;
+        CartRefusal refusal;
         await using (var reader = await seen.ExecuteReaderAsync(cancellationToken))
         {
             if (!await reader.ReadAsync(cancellationToken))
             {
-                return new CartItemAddition(ProductFound: false, Added: false, 0, 0, 0, 0);
+                return new CartItemAddition(ProductFound: false, Added: false, 0, CartRefusal.None, 0);
             }
 
-            (stock, lineQuantity, lineCount, otherUnits) = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3));
+            (stock, otherUnits, refusal) = (reader.GetInt32(0), reader.GetInt32(1), (CartRefusal)reader.GetInt32(2));
         }
 
-        await using var cart = Command(connection, tx, types, CartSql,
-            ("$cart", Guid.NewGuid()), ("$visitor", visitorId), ("$now", Timestamp.ConvertToProvider(now)!), ("$product", productId),
-            ("$quantity", quantity), ("$lineQuantity", lineQuantity), ("$lineCount", lineCount));
-        if (await cart.ExecuteNonQueryAsync(cancellationToken) == 0)
+        if (refusal != CartRefusal.None)
         {
-            return new CartItemAddition(true, false, 0, stock, lineQuantity, lineCount);
+            return new CartItemAddition(true, false, 0, refusal, stock);
         }
+
+        await using var cart = Command(connection, tx, types, CartSql, ("$cart", Guid.NewGuid()), ("$visitor", visitorId), ("$now", Timestamp.ConvertToProvider(now)!));
+        await cart.ExecuteNonQueryAsync(cancellationToken);
 
         await using var line = Command(connection, tx, types, LineSql, ("$quantity", quantity), ("$visitor", visitorId), ("$product", productId));
         var newQuantity = await line.ExecuteScalarAsync(cancellationToken);
-        if (newQuantity is null or DBNull)
-        {
-            return new CartItemAddition(true, false, 0, stock, lineQuantity, lineCount);
-        }
-
         await transaction.CommitAsync(cancellationToken);
-        return new CartItemAddition(true, true, otherUnits + Convert.ToInt32(newQuantity, System.Globalization.CultureInfo.InvariantCulture), stock, lineQuantity, lineCount);
+        return new CartItemAddition(true, true, otherUnits + Convert.ToInt32(newQuantity, System.Globalization.CultureInfo.InvariantCulture), CartRefusal.None, stock);
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction tx, IRelationalTypeMappingSource types, string sql, params (string Name, object Value)[] parameters)

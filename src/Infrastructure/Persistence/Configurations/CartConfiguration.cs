@@ -8,7 +8,7 @@ internal sealed class CartConfiguration : IEntityTypeConfiguration<Cart>
 {
     public void Configure(EntityTypeBuilder<Cart> builder)
     {
-        builder.ToTable("carts");
+        builder.ToTable(ShopTables.Carts);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.HasIndex(c => c.VisitorId).IsUnique();
         builder.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);

@@ -9,7 +9,7 @@ internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
 {
     public void Configure(EntityTypeBuilder<CartLine> builder)
     {
-        builder.ToTable("cart_lines");
+        builder.ToTable(ShopTables.CartLines);
         builder.HasIndex(l => new { l.CartId, l.ProductId }).IsUnique();
         // A product deleted by an admin takes its cart lines with it rather than blocking the delete.
         builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Cascade);

@@ -8,7 +8,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> builder)
     {
-        builder.ToTable("products", t =>
+        builder.ToTable(ShopTables.Products, t =>
         {
             // The domain guards these too; the database is the last line when two writers race.
             t.HasCheckConstraint("ck_products_stock_not_negative", "\"Stock\" >= 0");

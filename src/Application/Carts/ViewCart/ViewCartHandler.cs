@@ -13,17 +13,16 @@ public sealed class ViewCartHandler(IShopDbContext db, IOptions<ShippingOptions>
             return CartVm.Empty;
         }
 
-        var cart = await db.FindAsync(visitorId, cancellationToken);
-        if (cart is null)
-        {
-            return CartVm.Empty;
-        }
-
-        var vm = await CartPricing.PriceAsync(db, cart, shipping.Value, cancellationToken);
+        var vm = await CartPricing.ShowAsync(db, visitorId, shipping.Value, cancellationToken);
         if (vm.HasPriceChanges)
         {
-            CartPricing.RecordPricesShown(cart, vm);
-            await db.SaveChangesAsync(cancellationToken);
+            // Rare (once per price change): only now is the cart loaded for writing.
+            var cart = await db.FindAsync(visitorId, cancellationToken);
+            if (cart is not null)
+            {
+                CartPricing.RecordPricesShown(cart, vm);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
         return vm;

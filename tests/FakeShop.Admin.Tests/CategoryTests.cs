@@ -19,7 +19,11 @@ public sealed class CategoryTests(AdminFixture app) : AdminTest(app)
         var renamed = await App.Factory.WithDbAsync(db => db.Categories.SingleAsync(c => c.Id == created.Id));
         Assert.Equal(("Luzes", "luzes"), (renamed.Name, renamed.Slug));
 
-        page = await client.SubmitAsync(page, $"tr[data-id='{created.Id}'] .delete-form");
+        // Issue 13: "Delete" asks first (a confirm step that works without script), then deletes.
+        page = await client.GetAsync(page.QuerySelector($"tr[data-id='{created.Id}'] a.ask-delete")!.GetAttribute("href")!);
+        Assert.Contains("Luzes", Text(page, "#confirm-delete-heading"));
+        Assert.True(await App.Factory.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == created.Id)));
+        page = await client.SubmitAsync(page, "#confirm-delete-form");
         Assert.Equal("Category deleted.", Text(page, "#flash"));
         Assert.False(await App.Factory.WithDbAsync(db => db.Categories.AnyAsync(c => c.Id == created.Id)));
     }
@@ -30,7 +34,8 @@ public sealed class CategoryTests(AdminFixture app) : AdminTest(app)
         var client = await AdminAsync();
         var audio = await App.Factory.WithDbAsync(db => db.Categories.SingleAsync(c => c.Slug == "audio"));
         var page = await client.GetAsync("/Admin/Categories");
-        Assert.Null(page.QuerySelector($"tr[data-id='{audio.Id}'] .delete-form"));
+        Assert.Null(page.QuerySelector($"tr[data-id='{audio.Id}'] .ask-delete"));
+        Assert.Null((await client.GetAsync($"/Admin/Categories?delete={audio.Id}")).QuerySelector("#confirm-delete-form"));
 
         // A crafted post gets the same answer as the missing button.
         var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#create-category-form input[name=__RequestVerificationToken]")!.Value;

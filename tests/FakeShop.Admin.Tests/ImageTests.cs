@@ -24,7 +24,7 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
     {
         var (client, product) = await EditPageAsync();
         var page = await UploadAsync(client, product.Id, Png, "photo.png", "image/png");
-        Assert.Equal("Image uploaded.", Text(page, "#flash"));
+        Assert.Equal("Product saved with its new image.", Text(page, "#flash"));
 
         var url = (await ProductAsync(product.Slug)).ImageUrl!;
         Assert.Matches(ImageUrlPattern(), url);
@@ -55,7 +55,7 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
         var bytes = kind == "jpeg" ? Jpeg : Webp;
         // Misleading name and declared type on purpose: only the bytes count.
         var page = await UploadAsync(client, product.Id, bytes, "picture.gif", "application/octet-stream");
-        Assert.Equal("Image uploaded.", Text(page, "#flash"));
+        Assert.Equal("Product saved with its new image.", Text(page, "#flash"));
         var response = await NewClient().Http.GetAsync((await ProductAsync(product.Slug)).ImageUrl);
         Assert.Equal("image/" + kind, response.Content.Headers.ContentType!.MediaType);
     }
@@ -65,7 +65,8 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
     {
         var (client, product) = await EditPageAsync();
         var page = await UploadAsync(client, product.Id, "<script>alert(document.cookie)</script>"u8.ToArray(), "cute-cat.jpg", "image/jpeg");
-        Assert.Equal("Only JPEG, PNG or WebP images are accepted.", Text(page, "#flash-error"));
+        Assert.Equal(HttpStatusCode.BadRequest, LastStatus);
+        Assert.Equal("Only JPEG, PNG or WebP images are accepted.", Text(page, "#Input_Image-error"));
         Assert.Equal(product.ImageUrl, (await ProductAsync(product.Slug)).ImageUrl);
         Assert.Equal(0, await App.Factory.WithDbAsync(db => db.ProductImages.CountAsync()));
     }
@@ -77,8 +78,8 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
         var big = new byte[3 * 1024 * 1024];
         Png.CopyTo(big, 0);
         var page = await UploadAsync(client, product.Id, big, "huge.png", "image/png");
-        Assert.Equal(HttpStatusCode.OK, client.Status);
-        Assert.Equal("The image is larger than 2 MB.", Text(page, "#flash-error"));
+        Assert.Equal(HttpStatusCode.BadRequest, LastStatus);
+        Assert.Equal("The image is larger than 2 MB.", Text(page, "#Input_Image-error"));
         Assert.Equal(0, await App.Factory.WithDbAsync(db => db.ProductImages.CountAsync()));
     }
 
@@ -87,7 +88,7 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
     {
         var (client, product) = await EditPageAsync();
         var page = await UploadAsync(client, product.Id, Png, "../../etc/passwd.png", "image/png");
-        Assert.Equal("Image uploaded.", Text(page, "#flash"));
+        Assert.Equal("Product saved with its new image.", Text(page, "#flash"));
 
         var url = (await ProductAsync(product.Slug)).ImageUrl!;
         Assert.Matches(ImageUrlPattern(), url);
@@ -107,7 +108,8 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
     {
         var (client, product) = await EditPageAsync();
         var page = await UploadAsync(client, product.Id, [], "empty.png", "image/png");
-        Assert.Equal("Choose an image file.", Text(page, "#flash-error"));
+        Assert.Equal(HttpStatusCode.BadRequest, LastStatus);
+        Assert.Equal("Choose an image file.", Text(page, "#Input_Image-error"));
 
         var visitor = NewClient(followRedirects: false);
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.Http.GetAsync("/images/" + Guid.NewGuid().ToString("N"))).StatusCode);
@@ -120,13 +122,36 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
         return (client, await ProductAsync("webcam-4k-ultra"));
     }
 
-    /// <summary>Posts the edit page's image form as multipart, the way a browser's file input does.</summary>
-    public static async Task<IHtmlDocument> UploadAsync(HtmlClient client, int productId, byte[] content, string fileName, string contentType)
+    /// <summary>The status of the last <see cref="UploadAsync"/> (it follows the redirect of a successful save).</summary>
+    private HttpStatusCode LastStatus { get; set; }
+
+    /// <summary>
+    /// Posts the edit page's product form as multipart with a file in its image field, the way a browser does
+    /// (issue 13: the picture travels with the other fields). <paramref name="fields"/> overrides typed values.
+    /// </summary>
+    private async Task<IHtmlDocument> UploadAsync(HtmlClient client, int productId, byte[] content, string fileName, string contentType, IDictionary<string, string>? fields = null)
     {
-        var edit = await client.GetAsync($"/Admin/Products/Edit/{productId}");
-        var form = edit.QuerySelector<IHtmlFormElement>("#image-form")!;
+        var (page, status) = await PostProductFormAsync(client, $"/Admin/Products/Edit/{productId}", content, fileName, contentType, fields);
+        LastStatus = status;
+        return page;
+    }
+
+    /// <summary>Fills the product form found on <paramref name="formUrl"/>, attaches a file and posts it as multipart.</summary>
+    public static async Task<(IHtmlDocument Page, HttpStatusCode Status)> PostProductFormAsync(
+        HtmlClient client, string formUrl, byte[] content, string fileName, string contentType, IDictionary<string, string>? fields = null)
+    {
+        var edit = await client.GetAsync(formUrl);
+        var form = edit.QuerySelector<IHtmlFormElement>("#product-form")!;
+        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
+        var values = HtmlClient.FormFields(form);
+        foreach (var (key, value) in fields ?? new Dictionary<string, string>())
+        {
+            values.RemoveAll(f => f.Key == key);
+            values.Add(new(key, value));
+        }
+
         using var body = new MultipartFormDataContent();
-        foreach (var (name, value) in HtmlClient.FormFields(form))
+        foreach (var (name, value) in values)
         {
             body.Add(new StringContent(value), name);
         }
@@ -134,12 +159,12 @@ public sealed partial class ImageTests(AdminFixture app) : AdminTest(app)
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         // Set the raw header so the name reaches the server exactly as typed, slashes included.
-        file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"image\"; filename=\"{fileName}\"");
+        file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"Input.Image\"; filename=\"{fileName}\"");
         body.Add(file);
         var response = await client.Http.PostAsync(form.GetAttribute("action"), body);
         var html = await response.Content.ReadAsStringAsync();
         var context = AngleSharp.BrowsingContext.New(AngleSharp.Configuration.Default);
-        return (IHtmlDocument)await context.OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!.ToString()));
+        return ((IHtmlDocument)await context.OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!.ToString())), response.StatusCode);
     }
 
     [GeneratedRegex("^/images/[0-9a-f]{32}$")]

@@ -21,7 +21,8 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         Assert.Contains("Rua das Flores, 10", Text(page, "#address"));
         Assert.Equal("Visa •••• 1111", Text(page, "#payment"));
         Assert.Contains("customer", Text(page, "#history"));
-        Assert.Equal(["shipped", "cancelled"], page.QuerySelectorAll("#transitions button").Select(b => b.Id!["to-".Length..]));
+        // Issue 13: cancelling is a link to its confirm step, so the transitions are buttons and that one link.
+        Assert.Equal(["shipped", "cancelled"], page.QuerySelectorAll("#transitions .btn").Select(b => b.Id!["to-".Length..]));
     }
 
     [Fact]
@@ -74,7 +75,11 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
 
         var client = await AdminAsync();
         var page = await client.GetAsync($"/Admin/Orders/{order.Number}");
-        page = await client.SubmitAsync(page, ".transition-form[data-target=Cancelled]");
+        // Issue 13: "Cancel order" only asks; the confirm step on the same page does it.
+        Assert.Null(page.QuerySelector(".transition-form[data-target=Cancelled]"));
+        page = await client.GetAsync(page.QuerySelector("#to-cancelled")!.GetAttribute("href")!);
+        Assert.Equal(product.Stock - 3, (await ProductAsync(product.Slug)).Stock);
+        page = await client.SubmitAsync(page, "#confirm-cancel .transition-form[data-target=Cancelled]");
 
         Assert.Equal("The order is now Cancelled.", Text(page, "#flash"));
         Assert.Equal(OrderStatus.Cancelled, (await OrderAsync(order.Number)).Status);

@@ -73,7 +73,9 @@ public sealed class PriceInputTests
         Assert.False(PriceInput.TryParse(text, English, out _));
 
     [Theory]
-    [InlineData("1299.9", "1299,90", "1299.90")]
+    // Issue 13 changes what the form shows: thousands are grouped, as the admin writes them ("1.299,90", not "1299,90").
+    [InlineData("1299.9", "1.299,90", "1,299.90")]
+    [InlineData("1234567.5", "1.234.567,50", "1,234,567.50")]
     [InlineData("49.9", "49,90", "49.90")]
     [InlineData("0.05", "0,05", "0.05")]
     public void What_the_form_shows_reads_back_unchanged(string stored, string portuguese, string english)

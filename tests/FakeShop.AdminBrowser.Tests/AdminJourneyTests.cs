@@ -40,9 +40,10 @@ public sealed partial class AdminJourneyTests(AdminBrowserFixture app) : IAsyncL
         await admin.ClickAsync("#save-product");
         await Assertions.Expect(admin.Locator("#flash")).ToHaveTextAsync("Product created.");
 
-        await admin.SetInputFilesAsync("#image", new FilePayload { Name = "ring-light.png", MimeType = "image/png", Buffer = Png });
-        await admin.ClickAsync("#upload-image");
-        await Assertions.Expect(admin.Locator("#flash")).ToHaveTextAsync("Image uploaded.");
+        // Issue 13: the picture is a field of the product form, saved with the other fields.
+        await admin.SetInputFilesAsync("#Input_Image", new FilePayload { Name = "ring-light.png", MimeType = "image/png", Buffer = Png });
+        await admin.ClickAsync("#save-product");
+        await Assertions.Expect(admin.Locator("#flash")).ToHaveTextAsync("Product saved with its new image.");
         await Assertions.Expect(admin.Locator("#product-image")).ToHaveAttributeAsync("src", ImagePath());
 
         // A customer, in a browser of their own, finds the product, sees its picture and buys it.

@@ -97,7 +97,12 @@ public sealed class CartPageTests(WebFixture app) : WebTest(app)
         Assert.Equal(1, CartCount(removed));
         Assert.Equal(["Ring Light 18\""], removed.QuerySelectorAll("tr.cart-line .line-name").Select(n => n.TextContent.Trim()));
 
-        var emptied = await visitor.SubmitAsync(removed, "#clear-cart");
+        // Issue 13: "Empty cart" asks first; the removed page has no emptying form, only the link to the confirm step.
+        Assert.Null(removed.QuerySelector("#clear-cart"));
+        Assert.Equal("/cart?confirm=clear#confirm-clear", removed.QuerySelector("#ask-clear-cart")!.GetAttribute("href"));
+        var asked = await visitor.GetAsync("/cart?confirm=clear");
+        Assert.Equal(1, CartCount(asked));
+        var emptied = await visitor.SubmitAsync(asked, "#clear-cart");
         Assert.NotNull(emptied.QuerySelector("#empty-cart"));
         Assert.Equal(0, CartCount(emptied));
     }

@@ -45,8 +45,11 @@ public static class PriceInput
         return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 
-    /// <summary>How a price is written back into the form: in the admin's culture, so <see cref="TryParse"/> reads it unchanged.</summary>
-    public static string Format(decimal value, NumberFormatInfo numbers) => value.ToString("0.00", numbers);
+    /// <summary>
+    /// How a price is written back into the form: in the admin's culture and grouped ("1.299,90"), the way the admin
+    /// would type it, so <see cref="TryParse"/> reads it unchanged.
+    /// </summary>
+    public static string Format(decimal value, NumberFormatInfo numbers) => value.ToString("#,##0.00", numbers);
 
     /// <summary>The example shown in the refusal message, with the admin's separators.</summary>
     public static string Example(NumberFormatInfo numbers) => 1299.90m.ToString("#,##0.00", numbers);

@@ -8,15 +8,18 @@ namespace FakeShop.Web.Admin;
 /// <summary>
 /// Geometry of the dashboard's SVG: a bar per day for the number of orders and a line for revenue, each scaled to
 /// its own maximum. Computed on the server so the page needs no script and no inline style (strict CSP).
+/// The drawing is an inner SVG stretched to the box (<see cref="PlotWidth"/> × <see cref="PlotHeight"/> units);
+/// the text sits in the outer SVG, placed in percent of its width, so it keeps its real size at 390 px and at
+/// 1366 px and is never scaled down or cut off at the edges (issue 13: "R$ 13.113" was clipped).
 /// </summary>
 public sealed class SalesChart
 {
-    public const int Width = 720;
-    public const int Height = 240;
-    public const int Left = 40;
-    public const int Right = 60;
-    public const int Top = 10;
-    public const int Bottom = 30;
+    /// <summary>Pixel height of the whole chart: the scale labels, the plot and the day labels.</summary>
+    public const int Height = 250;
+    public const int PlotTop = 26;
+    public const int PlotPixels = 190;
+    public const int PlotWidth = 300;
+    public const int PlotHeight = 100;
 
     public SalesChart(IReadOnlyList<DailySalesVm> days)
     {
@@ -27,18 +30,21 @@ public sealed class SalesChart
         Bars = days.Select((d, i) =>
         {
             var h = PlotHeight * d.Orders / (double)MaxOrders;
-            return new ChartBar(Left + (i * slot) + (slot * 0.15), Top + PlotHeight - h, slot * 0.7, h, d);
+            return new ChartBar((i * slot) + (slot * 0.15), PlotHeight - h, slot * 0.7, h, d);
         }).ToList();
         RevenuePoints = string.Join(' ', days.Select((d, i) =>
-            F(Left + (i * slot) + (slot / 2)) + "," + F(Top + PlotHeight - (PlotHeight * (double)(d.Revenue.Amount / MaxRevenue)))));
-        Labels = days.Select((d, i) => (d, i)).Where(x => x.i % 5 == 0 || x.i == days.Count - 1)
-            .Select(x => new ChartLabel(Left + (x.i * slot) + (slot / 2), x.d.Day.ToString("dd/MM", CultureInfo.InvariantCulture)))
+            F((i * slot) + (slot / 2)) + "," + F(PlotHeight - (PlotHeight * (double)(d.Revenue.Amount / MaxRevenue)))));
+        // A label a week, counted back from today so the newest day is always named; five "dd/MM" fit in 360 px.
+        Labels = days.Select((d, i) => (d, i)).Where(x => (days.Count - 1 - x.i) % 7 == 0)
+            .Select(x =>
+            {
+                var percent = 100.0 * ((x.i * slot) + (slot / 2)) / PlotWidth;
+                var anchor = percent < 6 ? "start" : percent > 94 ? "end" : "middle";
+                var at = anchor switch { "start" => 0, "end" => 100, _ => percent };
+                return new ChartLabel(at, x.d.Day.ToString("dd/MM", CultureInfo.InvariantCulture), anchor);
+            })
             .ToList();
     }
-
-    public static int PlotWidth => Width - Left - Right;
-
-    public static int PlotHeight => Height - Top - Bottom;
 
     public IReadOnlyList<DailySalesVm> Days { get; }
 
@@ -53,12 +59,12 @@ public sealed class SalesChart
     public IReadOnlyList<ChartLabel> Labels { get; }
 
     /// <summary>
-    /// An SVG &lt;text&gt; element. Written as a string because Razor reserves the &lt;text&gt; tag for itself; the
-    /// content is HTML-encoded like any other output.
+    /// An SVG &lt;text&gt; element at <paramref name="xPercent"/> of the chart's width. Written as a string because
+    /// Razor reserves the &lt;text&gt; tag for itself; the content is HTML-encoded like any other output.
     /// </summary>
-    public static IHtmlContent Text(double x, double y, string anchor, string fill, string content) => new HtmlString(
-        $"<text x=\"{F(x)}\" y=\"{F(y)}\" text-anchor=\"{anchor}\" font-size=\"11\" fill=\"{fill}\">{HtmlEncoder.Default.Encode(content)}</text>");
+    public static IHtmlContent Text(double xPercent, double y, string anchor, string fill, string content, string? cssClass = null) => new HtmlString(
+        $"<text x=\"{F(xPercent)}%\" y=\"{F(y)}\" text-anchor=\"{anchor}\" font-size=\"13\" fill=\"{fill}\"{(cssClass is null ? "" : $" class=\"{cssClass}\"")}>{HtmlEncoder.Default.Encode(content)}</text>");
 
     /// <summary>SVG numbers are always invariant: "12,5" would break the drawing in pt-BR.</summary>
-    public static string F(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    public static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

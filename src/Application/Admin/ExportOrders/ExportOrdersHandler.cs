@@ -32,10 +32,11 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
             })
             .ToListAsync(cancellationToken);
 
+        var translate = query.Translate ?? (text => text);
         var csv = new CsvWriter();
-        foreach (var header in new[] { "Order", "Placed at (Brasília)", "Status", "First name", "Last name", "E-mail", "Phone", "City", "State", "Items", "Subtotal", "Shipping", "Total" })
+        foreach (var header in ExportOrdersQuery.Headers)
         {
-            csv.Text(header);
+            csv.Text(translate(header));
         }
 
         csv.EndLine();
@@ -43,7 +44,7 @@ public sealed class ExportOrdersHandler(IShopDbContext db, TimeProvider clock) :
         {
             csv.Text(r.Number)
                 .Text(BrasiliaTime.ToLocal(r.PlacedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))
-                .Text(r.Status.ToString())
+                .Text(translate(r.Status.ToString()))
                 .Text(r.FirstName).Text(r.LastName).Text(r.Email).Text(r.Phone).Text(r.City).Text(r.Uf.Code)
                 .Count(r.Items)
                 .Number(r.Subtotal.Amount).Number(r.Shipping.Amount).Number(r.Total.Amount)

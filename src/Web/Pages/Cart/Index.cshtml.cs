@@ -26,8 +26,12 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
 {
     public CartVm Cart { get; private set; } = CartVm.Empty;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>?confirm=clear: the page asks before emptying the cart.</summary>
+    public bool ConfirmClear { get; private set; }
+
+    public async Task OnGetAsync(string? confirm, CancellationToken ct)
     {
+        ConfirmClear = string.Equals(confirm, "clear", StringComparison.Ordinal);
         Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
         // The badge shows what this page loaded, without counting again (and fixes the cart-count cookie if it drifted).
         HttpContext.Items[CartBadgeViewComponent.KnownCountKey] = Cart.ItemCount;

@@ -20,8 +20,14 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
 
     public IReadOnlyList<AdminCategoryVm> Categories { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    /// <summary>The empty category whose deletion is being confirmed (?delete=id), if any.</summary>
+    public AdminCategoryVm? ToDelete { get; private set; }
+
+    public async Task OnGetAsync(int? delete, CancellationToken ct)
+    {
         Categories = await mediator.Send(new ListAdminCategoriesQuery(), ct);
+        ToDelete = Categories.FirstOrDefault(c => c.Id == delete && c.ProductCount == 0);
+    }
 
     public Task<IActionResult> OnPostCreateAsync(string? name, string? slug, CancellationToken ct) =>
         Run(() => mediator.Send(new CreateCategoryCommand(name ?? string.Empty, slug), ct), L["Category created."]);

@@ -14,8 +14,14 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
 {
     public AdminOrderVm Order { get; private set; } = null!;
 
-    public async Task OnGetAsync(string number, CancellationToken ct) =>
+    /// <summary>The confirm step of a cancellation (?confirm=cancel), shown only while cancelling is still allowed.</summary>
+    public bool ConfirmCancel { get; private set; }
+
+    public async Task OnGetAsync(string number, string? confirm, CancellationToken ct)
+    {
         Order = await mediator.Send(new GetAdminOrderQuery(number), ct);
+        ConfirmCancel = string.Equals(confirm, "cancel", StringComparison.Ordinal) && Order.NextStatuses.Contains(OrderStatus.Cancelled);
+    }
 
     /// <summary>One form per allowed next status; anything else (a stale page, a crafted post) is refused by the state machine.</summary>
     public async Task<IActionResult> OnPostAsync(string number, string? target, CancellationToken ct)

@@ -12,7 +12,8 @@ public sealed class ExportModel(IMediator mediator, IStringLocalizer<SharedResou
 {
     public async Task<IActionResult> OnGetAsync(string? status, string? q, CancellationToken ct)
     {
-        var csv = await mediator.Send(new ExportOrdersQuery(ParseStatus(status), QueryInput.Search(q)), ct);
+        // Headers and statuses in the admin's language (issue 13); times are Brasília time whatever the language.
+        var csv = await mediator.Send(new ExportOrdersQuery(ParseStatus(status), QueryInput.Search(q), text => L[text].Value), ct);
         return File(csv.Content, CsvFile.ContentType, csv.FileName);
     }
 }

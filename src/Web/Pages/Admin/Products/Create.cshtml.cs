@@ -1,4 +1,5 @@
 using FakeShop.Application.Admin.CreateProduct;
+using FakeShop.Application.Admin.UploadProductImage;
 using FakeShop.Domain.Common;
 using FakeShop.Web.Admin;
 using FakeShop.Web.Localization;
@@ -9,6 +10,8 @@ using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Products;
 
+[RequestSizeLimit(EditModel.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = EditModel.MaxRequestBytes, MemoryBufferThreshold = EditModel.MaxRequestBytes)]
 public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResource> l) : ProductPageModel(mediator, l)
 {
     public async Task OnGetAsync(CancellationToken ct)
@@ -20,7 +23,8 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var price = ReadPrice();
-        if (price is null || !ModelState.IsValid)
+        var image = await ReadImageAsync(ct);
+        if (price is null || image is null || !ModelState.IsValid)
         {
             return await Redisplay(ct);
         }
@@ -40,7 +44,17 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
             }, ct);
             if (result.Succeeded)
             {
-                return Done($"/Admin/Products/Edit/{result.Id}", L["Product created."]);
+                var edit = $"/Admin/Products/Edit/{result.Id}";
+                if (image.Length == 0)
+                {
+                    return Done(edit, L["Product created."]);
+                }
+
+                // The image was checked before the product was created; only a vanished product can refuse it now.
+                var upload = await Mediator.Send(new UploadProductImageCommand(result.Id!.Value, image), ct);
+                return upload.Succeeded
+                    ? Done(edit, L["Product created with its image."])
+                    : Failed(edit, L["Product created, but the image was not saved: {0}", AdminMessages.For(upload, L)]);
             }
 
             ModelState.AddModelError(string.Empty, AdminMessages.For(result, L));
@@ -59,6 +73,7 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
 
     private async Task<IActionResult> Redisplay(CancellationToken ct)
     {
+        AskForImageAgain();
         await LoadCategoriesAsync(ct);
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();

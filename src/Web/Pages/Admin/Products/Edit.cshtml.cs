@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace FakeShop.Web.Pages.Admin.Products;
 
 /// <summary>
-/// Edit, hide/show and image upload for one product. The request limits sit above the 2 MB image limit so a
+/// Edit (the picture included), hide/show for one product. The request limits sit above the 2 MB image limit so a
 /// too-large file reaches the handler and gets a sentence, not a framework error; files stay in memory (no temp
 /// files on a read-only root filesystem).
 /// </summary>
@@ -34,7 +34,8 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
         var price = ReadPrice();
-        if (price is null || !ModelState.IsValid)
+        var image = await ReadImageAsync(ct);
+        if (price is null || image is null || !ModelState.IsValid)
         {
             return await Redisplay(id, StatusCodes.Status400BadRequest, ct);
         }
@@ -70,11 +71,17 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
 
         switch (result.Outcome)
         {
-            case AdminOutcome.Done:
+            case AdminOutcome.Done when image.Length == 0:
                 return Done($"/Admin/Products/Edit/{id}", L["Product saved."]);
+            case AdminOutcome.Done:
+                var upload = await Mediator.Send(new UploadProductImageCommand(id, image), ct);
+                return upload.Succeeded
+                    ? Done($"/Admin/Products/Edit/{id}", L["Product saved with its new image."])
+                    : Failed($"/Admin/Products/Edit/{id}", L["The product was saved, but the image was not: {0}", AdminMessages.For(upload, L)]);
             case AdminOutcome.Conflict or AdminOutcome.StockChanged:
                 // Show what is stored now, with its new version; the admin re-applies their change knowingly.
                 ModelState.AddModelError(string.Empty, AdminMessages.For(result, L));
+                AskForImageAgain();
                 await LoadAsync(id, fillForm: true, ct);
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 return Page();
@@ -91,32 +98,6 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
 
     public async Task<IActionResult> OnPostShowAsync(int id, CancellationToken ct) =>
         Outcome($"/Admin/Products/Edit/{id}", await Mediator.Send(new SetProductVisibilityCommand(id, Visible: true), ct), L["The product is visible in the shop."]);
-
-    public async Task<IActionResult> OnPostImageAsync(int id, IFormFile? image, CancellationToken ct)
-    {
-        var back = $"/Admin/Products/Edit/{id}";
-        if (image is null || image.Length == 0)
-        {
-            return Failed(back, L["Choose an image file."]);
-        }
-
-        if (image.Length > UploadProductImageCommand.MaxBytes)
-        {
-            return Failed(back, L["The image is larger than 2 MB."]);
-        }
-
-        // Only the bytes go on: the uploaded name never reaches storage or a path.
-        using var buffer = new MemoryStream((int)image.Length);
-        await image.CopyToAsync(buffer, ct);
-        try
-        {
-            return Outcome(back, await Mediator.Send(new UploadProductImageCommand(id, buffer.ToArray()), ct), L["Image uploaded."]);
-        }
-        catch (ValidationException ex)
-        {
-            return Failed(back, Sentences(ex, L));
-        }
-    }
 
     private async Task LoadAsync(int id, bool fillForm, CancellationToken ct)
     {
@@ -142,6 +123,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
 
     private async Task<IActionResult> Redisplay(int id, int status, CancellationToken ct)
     {
+        AskForImageAgain();
         await LoadAsync(id, fillForm: false, ct);
         Response.StatusCode = status;
         return Page();

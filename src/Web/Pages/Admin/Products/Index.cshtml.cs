@@ -2,6 +2,7 @@ using FakeShop.Application.Admin.AdjustStock;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Application.Admin.ListAdminProducts;
 using FakeShop.Application.Common.Models;
+using FakeShop.Web.Admin;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using FluentValidation;
@@ -32,18 +33,41 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
         Categories = await mediator.Send(new ListAdminCategoriesQuery(), ct);
     }
 
-    /// <summary>Quick stock adjustment from the list: a signed delta, so a checkout meanwhile is not overwritten.</summary>
-    public async Task<IActionResult> OnPostAdjustAsync(int productId, int delta, string? returnUrl, CancellationToken ct)
+    public const string AdjustForKey = "AdjustFor";
+    public const string AdjustErrorKey = "AdjustError";
+    public const string AdjustTypedKey = "AdjustTyped";
+
+    /// <summary>
+    /// Quick stock adjustment from the list: a signed delta, so a checkout meanwhile is not overwritten. The delta is
+    /// read as text so an empty or garbled field gets a sentence next to it instead of silently becoming zero.
+    /// </summary>
+    public async Task<IActionResult> OnPostAdjustAsync(int productId, string? delta, string? returnUrl, CancellationToken ct)
     {
         var back = Back(returnUrl, "/Admin/Products");
+        var typed = (delta ?? string.Empty).Trim();
+        if (!int.TryParse(typed.Replace('\u2212', '-'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var units))
+        {
+            return AdjustFailed(back, productId, typed, typed.Length == 0 ? L["Enter how many units to add (or, with a minus sign, to remove)."] : L["Enter a whole number of units, such as 5 or -3."]);
+        }
+
         try
         {
-            var result = await mediator.Send(new AdjustStockCommand(productId, delta), ct);
-            return Outcome(back, result, (result.Id == 1 ? L["Stock updated: now {0} unit.", 1] : L["Stock updated: now {0} units.", result.Id ?? 0]));
+            var result = await mediator.Send(new AdjustStockCommand(productId, units), ct);
+            return result.Succeeded
+                ? Done(back, result.Id == 1 ? L["Stock updated: now {0} unit.", 1] : L["Stock updated: now {0} units.", result.Id ?? 0])
+                : AdjustFailed(back, productId, typed, AdminMessages.For(result, L));
         }
         catch (ValidationException ex)
         {
-            return Failed(back, Sentences(ex, L));
+            return AdjustFailed(back, productId, typed, Sentences(ex, L));
         }
+    }
+
+    private RedirectResult AdjustFailed(string back, int productId, string typed, string message)
+    {
+        TempData[AdjustForKey] = productId;
+        TempData[AdjustErrorKey] = message;
+        TempData[AdjustTypedKey] = typed.Length > 7 ? typed[..7] : typed;
+        return Failed(back, message);
     }
 }

@@ -16,6 +16,12 @@ public sealed class ProductForm
 
     public string? Price { get; set; }
 
+    /// <summary>
+    /// An optional new picture, posted with the other fields so choosing one never loses what was typed (issue 13).
+    /// A browser cannot be given the file back, so a refused form asks for it again.
+    /// </summary>
+    public IFormFile? Image { get; set; }
+
     public int Stock { get; set; }
 
     public int CategoryId { get; set; }

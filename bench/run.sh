@@ -252,10 +252,13 @@ if [ "${MODE:-bench}" = variants ]; then
                 [ $(( (j1 - j0) / 2 )) -lt "${STEADY_JIT_PER_S:-20}" ] && break
             done
             load=${VARIANT_LOAD_S:-10}
-            wrk -t 1 -c 16 -d "${load}s" -s "$BENCH_LUA/browse.lua" "$BASE" >/dev/null 2>&1 &
+            # 32 connections, as the benchmark's heaviest rows: the GC's allocation budget grows with the request rate.
+            wrk -t 1 -c 32 -d "${load}s" -s "$BENCH_LUA/browse.lua" "$BASE" >"$WORK/v-browse.txt" 2>&1 &
             browsing=$!
-            wrk -t 1 -c 8 -d "${load}s" -s "$BENCH_LUA/get_shopper.lua" "$BASE/cart" >/dev/null 2>&1
+            wrk -t 1 -c 32 -d "${load}s" -s "$BENCH_LUA/get_shopper.lua" "$BASE/cart" >"$WORK/v-cart.txt" 2>&1 || true
             wait "$browsing" || true
+            rps() { grep -o ' rps=[0-9.]*' "$1" | cut -d= -f2 | cut -d. -f1 | grep . || echo 0; }
+            browse_rps=$(rps "$WORK/v-browse.txt"); cart_rps=$(rps "$WORK/v-cart.txt")
             hwm=$(awk '/^VmHWM/{print int($2/1024)}' "/proc/$APP_PID/status")
             rss=$(awk '/^VmRSS/{print int($2/1024)}' "/proc/$APP_PID/status")
             heap=$(( $(metric dotnet_gc_last_collection_heap_size_bytes) / 1048576 ))
@@ -263,8 +266,8 @@ if [ "${MODE:-bench}" = variants ]; then
             shmem=$(awk '/^RssShmem/{print int($2/1024)}' "/proc/$APP_PID/status")
             files=$(awk '/^RssFile/{print int($2/1024)}' "/proc/$APP_PID/status")
             anon=$(awk '/^RssAnon/{print int($2/1024)}' "/proc/$APP_PID/status")
-            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$ready" "$cpu_ms" "$steady" "$hwm" "$rss" "$heap" "$files" "$anon" "$shmem" "$jitted" >>"$WORK/variants.tsv"
-            log "variant $label (run $r): ready ${ready} ms, CPU to ready ${cpu_ms} ms, steady after ${steady} s, VmHWM ${hwm} MB (RSS $rss: files $files, anon $anon, shared $shmem; GC heap $heap MB; JIT'd IL ${jitted} KB)"
+            printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$ready" "$cpu_ms" "$steady" "$hwm" "$rss" "$heap" "$files" "$anon" "$shmem" "$jitted" "$browse_rps" "$cart_rps" >>"$WORK/variants.tsv"
+            log "variant $label (run $r): ready ${ready} ms, CPU to ready ${cpu_ms} ms, steady after ${steady} s, VmHWM ${hwm} MB (RSS $rss: files $files, anon $anon, shared $shmem; GC heap $heap MB; JIT'd IL ${jitted} KB; under load: browse ${browse_rps} req/s, cart ${cart_rps} req/s)"
             stop_app
         done
     done
@@ -274,11 +277,11 @@ rows = {}
 for line in open(sys.argv[1], encoding="utf-8"):
     label, *vals = line.rstrip("\n").split("\t")
     rows.setdefault(label, []).append([int(v) for v in vals])
-print("| variant | runs | start → ready ms | CPU to ready ms | s to steady state | peak RSS MB | RSS MB | file-backed MB | anonymous MB | shared MB (W^X JIT code) | GC heap MB | JIT'd IL KB |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+print("| variant | runs | start → ready ms | CPU to ready ms | s to steady state | peak RSS MB | RSS MB | file-backed MB | anonymous MB | shared MB (W^X JIT code) | GC heap MB | JIT'd IL KB | browse req/s | cart req/s |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for label, runs in rows.items():
     med = [statistics.median(col) for col in zip(*runs)]
-    print(f"| {label} | {len(runs)} | {med[0]:.0f} | {med[1]:.0f} | {med[2]:.0f} | {med[3]:.0f} | {med[4]:.0f} | {med[6]:.0f} | {med[7]:.0f} | {med[8]:.0f} | {med[5]:.0f} | {med[9]:.0f} |")
+    print(f"| {label} | {len(runs)} | {med[0]:.0f} | {med[1]:.0f} | {med[2]:.0f} | {med[3]:.0f} | {med[4]:.0f} | {med[6]:.0f} | {med[7]:.0f} | {med[8]:.0f} | {med[5]:.0f} | {med[9]:.0f} | {med[10]:,.0f} | {med[11]:,.0f} |")
 PY
     echo "- medians of interleaved runs; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)"
     exit 0

@@ -80,6 +80,35 @@ public sealed class KubernetesWorkloadTests
         }
     }
 
+    /// <summary>
+    /// The pod's memory limit has to hold the GC heap at its hard limit (set in the app's project, so it is in the
+    /// image's runtimeconfig and not derived from the pod limit), the in-memory /tmp at its size limit, and what is
+    /// not GC heap: ≈ 112 MB of mapped assemblies, ≈ 40 MB of JIT-compiled code and native memory
+    /// (docs/performance.md, "Memory, start-up and steady state"). Raising one of them alone gets the pod OOM-killed.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(WorkloadKinds))]
+    public void The_memory_limit_holds_the_gc_heap_limit_the_tmp_volume_and_the_rest_of_the_process(string kind)
+    {
+        const long NonHeapMebibytes = 160;
+        var project = System.Xml.Linq.XDocument.Load(RepoPaths.Combine("src", "Web", "FakeShop.Web.csproj"));
+        var heapLimit = project.Descendants("RuntimeHostConfigurationOption")
+            .Single(o => (string?)o.Attribute("Include") == "System.GC.HeapHardLimit");
+        var heapMebibytes = long.Parse((string)heapLimit.Attribute("Value")!, System.Globalization.CultureInfo.InvariantCulture) / (1024 * 1024);
+        Assert.InRange(heapMebibytes, 64, 1024);
+
+        var workload = K8s.Workload(kind);
+        var tmpMebibytes = K8s.PodSpec(workload).Arr("volumes").Cast<JsonObject>()
+            .Select(v => v.Opt("emptyDir", "sizeLimit")).Where(size => size is not null)
+            .Sum(size => Mebibytes(size!.Scalar()));
+        foreach (var c in K8s.Containers(workload))
+        {
+            var limit = Mebibytes(c.Scalar("resources", "limits", "memory"));
+            Assert.True(limit >= heapMebibytes + tmpMebibytes + NonHeapMebibytes,
+                $"{kind}: memory limit {limit}Mi < GC heap limit {heapMebibytes}Mi + /tmp {tmpMebibytes}Mi + {NonHeapMebibytes}Mi outside the heap");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(WorkloadKinds))]
     public void Secrets_come_from_the_secret_and_settings_from_the_configmap(string kind)

@@ -4,6 +4,9 @@
 -- pages are rendered. Expects 200; counts answers from the cache (an Age header) as hits.
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
+-- BENCH_ACCEPT_ENCODING=br measures the compressed answers (docs/decisions/0016); unset, the plain page as before.
+accept_encoding = os.getenv("BENCH_ACCEPT_ENCODING")
+
 function init(args)
   mine = thread_share(lines(os.getenv("BENCH_VISITORS")))
   n = 0
@@ -14,7 +17,7 @@ end
 function request()
   local v = mine[(n % #mine) + 1]
   n = n + 1
-  return wrk.format("GET", nil, { ["Cookie"] = v })
+  return wrk.format("GET", nil, { ["Cookie"] = v, ["Accept-Encoding"] = accept_encoding })
 end
 
 function response(status, headers, body)

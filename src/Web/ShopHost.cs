@@ -171,7 +171,7 @@ public static partial class ShopHost
         app.MapShopHealthChecks();
         app.MapShopTelemetry();
         app.MapProductImages();
-        app.MapStaticAssets();
+        app.MapStaticAssets().WithPublicImmutableCaching();
         app.MapCartEndpoints();
         app.MapPixWebhook();
         app.MapRazorPages().WithStaticAssets();

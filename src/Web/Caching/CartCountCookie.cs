@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using FakeShop.Web.Infrastructure;
@@ -20,7 +21,19 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
 
     private const int HashLength = 16;
 
+    /// <summary>Opened values remembered, at most; when full the memo starts over (a shopper then pays one unprotect).</summary>
+    internal const int MemoCapacity = 4096;
+
     private readonly IDataProtector _protector = protection.CreateProtector("FakeShop.CartCount.v1");
+
+    /// <summary>
+    /// Sealed values this process opened (or wrote) → the visitor cookie they belong to and the count inside. Opening a
+    /// Data Protection payload derives its subkeys and checks its MAC on every call, the largest cost of a shopper's
+    /// cached page (docs/performance.md, "Page cache and static files"); a shopper sends the same value until the next
+    /// cart change, so one unprotect per value and replica is enough. It holds nothing the browser did not send and
+    /// nothing is served from it: a value is only ever compared with what the same browser sends again.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, Opened> _opened = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The badge count this request may be shown without asking the database: 0 without a visitor cookie (no cart),
@@ -37,6 +50,13 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
         if (!request.Cookies.TryGetValue(Name, out var sealedValue) || string.IsNullOrEmpty(sealedValue))
         {
             return false;
+        }
+
+        if (_opened.TryGetValue(sealedValue, out var known))
+        {
+            // Bound to the visitor cookie it was written for, exactly as the sealed hash below checks it.
+            count = known.Visitor == visitor ? known.Count : 0;
+            return known.Visitor == visitor;
         }
 
         byte[] payload;
@@ -62,7 +82,14 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
         }
 
         count = BinaryPrimitives.ReadInt32LittleEndian(payload);
-        return count >= 0;
+        if (count < 0)
+        {
+            count = 0;
+            return false;
+        }
+
+        Remember(sealedValue, visitor, count);
+        return true;
     }
 
     /// <summary>Writes the count for the visitor cookie the browser will send next (a new one issued in this response included).</summary>
@@ -76,8 +103,22 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
         var payload = new byte[sizeof(int) + HashLength];
         BinaryPrimitives.WriteInt32LittleEndian(payload, Math.Max(count, 0));
         VisitorHash(visitorCookie, payload.AsSpan(sizeof(int)));
-        http.Response.Cookies.Append(Name, Base64Url.EncodeToString(_protector.Protect(payload)), VisitorContext.CookieOptionsFor(http.Request));
+        var sealedValue = Base64Url.EncodeToString(_protector.Protect(payload));
+        http.Response.Cookies.Append(Name, sealedValue, VisitorContext.CookieOptionsFor(http.Request));
+        Remember(sealedValue, visitorCookie, Math.Max(count, 0));
     }
+
+    private void Remember(string sealedValue, string visitor, int count)
+    {
+        if (_opened.Count >= MemoCapacity)
+        {
+            _opened.Clear();
+        }
+
+        _opened[sealedValue] = new Opened(visitor, count);
+    }
+
+    private sealed record Opened(string Visitor, int Count);
 
     /// <summary>Rewrites the cookie only when it does not already say <paramref name="count"/> for this visitor.</summary>
     public void Sync(HttpContext http, VisitorContext visitor, int count)

@@ -1,6 +1,7 @@
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Infrastructure.Database;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FakeShop.Web.Caching;
 
@@ -26,6 +27,8 @@ public static class PageCacheExtensions
         builder.Services.AddSingleton<CartCountCookie>();
         builder.Services.AddSingleton<CategoryMenuCache>();
         builder.Services.AddSingleton<PageCachePolicy>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PreparedPages>();
         builder.Services.AddOutputCache(o =>
         {
             o.SizeLimit = settings.SizeLimitMegabytes * 1024L * 1024L;

@@ -43,7 +43,7 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
             return ValueTask.CompletedTask;
         }
 
-        var cacheable = settings.Enabled && generation.IsTrusted && PageHoles.Of(context.HttpContext) is not null && CarriesNothingPersonal(request);
+        var cacheable = PageHoles.Of(context.HttpContext) is not null && MayShare(request);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = cacheable;
         context.AllowCacheStorage = cacheable;
@@ -68,6 +68,7 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         metrics.Hit();
+        MarkShareable(context.HttpContext);
         return ValueTask.CompletedTask;
     }
 
@@ -86,8 +87,27 @@ public sealed class PageCachePolicy(CatalogGeneration generation, PageCacheSetti
         {
             context.AllowCacheStorage = false;
         }
+        else
+        {
+            MarkShareable(context.HttpContext);
+        }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Whether this request may get, and give, the shared page: the cache is on and in step with the other replicas,
+    /// and nothing in the request could make the page differ for one person. <see cref="PageHoleMiddleware"/> asks
+    /// the same before it answers from <see cref="PreparedPages"/>.
+    /// </summary>
+    internal bool MayShare(HttpRequest request) => settings.Enabled && generation.IsTrusted && CarriesNothingPersonal(request);
+
+    private static void MarkShareable(HttpContext http)
+    {
+        if (PageHoles.Of(http) is { } holes)
+        {
+            holes.Shareable = true;
+        }
     }
 
     internal static bool IsCatalogPage(HttpRequest request)

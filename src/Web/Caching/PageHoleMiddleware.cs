@@ -4,6 +4,7 @@ using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
+using Microsoft.Net.Http.Headers;
 using FakeShop.Web.Infrastructure;
 
 namespace FakeShop.Web.Caching;
@@ -14,9 +15,12 @@ namespace FakeShop.Web.Caching;
 /// reads and clears the flash cookie, marks the request with <see cref="PageHoles"/> (the layout then writes markers,
 /// and <see cref="PageCachePolicy"/> may serve and store the page for everyone), collects the body — from the cache
 /// or from a render — and writes it out with this visitor's count and flash in place of the markers. No rendering,
-/// no query: a scan of ≈ 20 KB for a 7-byte prefix and a copy.
+/// no query. A page the cache already served once is answered from <see cref="PreparedPages"/> without the
+/// output-cache middleware, compressed when the browser accepts it (docs/decisions/0016).
 /// </summary>
-public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie carts, ITempDataProvider tempData)
+public sealed class PageHoleMiddleware(
+    RequestDelegate next, CartCountCookie carts, ITempDataProvider tempData, PageCachePolicy policy, PreparedPages prepared,
+    CatalogGeneration generation, PageCacheMetrics metrics)
 {
     public async Task InvokeAsync(HttpContext http)
     {
@@ -38,6 +42,17 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
         }
 
         var holes = new PageHoles(count, flash, flashError, cartLinks);
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var currentGeneration = generation.Current;
+        // The same conditions and key as the page cache's own lookup (PageCachePolicy).
+        var mayShare = policy.MayShare(http.Request);
+        if (mayShare && prepared.TryGet(http.Request, culture, currentGeneration, out var page))
+        {
+            metrics.Hit();
+            await ServePreparedAsync(http, page, holes);
+            return;
+        }
+
         http.Features.Set(holes);
         var original = http.Features.Get<IHttpResponseBodyFeature>()!;
         await using var collector = new CollectingBody();
@@ -52,8 +67,57 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
             http.Features.Set(original);
         }
 
+        // Only what the page cache itself served or stored (marked by PageCachePolicy), under the generation it was
+        // keyed by: never a page rendered for someone the cache passed by.
+        if (mayShare && holes.Shareable && HttpMethods.IsGet(http.Request.Method) && http.Response.StatusCode == StatusCodes.Status200OK && !collector.Written.IsEmpty
+            && generation.Current == currentGeneration)
+        {
+            prepared.Add(http.Request, culture, currentGeneration, collector.Written.Span, http.Response.ContentType);
+        }
+
+        http.Response.Headers.Vary = HeaderNames.AcceptEncoding;
         await FillAsync(http.Response, original, collector.Written, holes);
     }
+
+    private static async Task ServePreparedAsync(HttpContext http, PreparedPages.Page page, PageHoles holes)
+    {
+        var response = http.Response;
+        var headers = response.Headers;
+        response.StatusCode = StatusCodes.Status200OK;
+        headers.ContentType = page.ContentType;
+        headers.Age = page.AgeSeconds.ToString(CultureInfo.InvariantCulture);
+        headers.Vary = HeaderNames.AcceptEncoding;
+        var writer = response.BodyWriter;
+        var head = HttpMethods.IsHead(http.Request.Method);
+        // A flash message is this visitor's own: it is never compressed (nor kept), only filled in.
+        var coding = holes.Flash is null && holes.FlashError is null && holes.CartCount <= PreparedPages.MaxCompressedCount
+            ? AcceptEncoding.Choose(http.Request.Headers.AcceptEncoding)
+            : ContentCoding.None;
+        if (coding != ContentCoding.None)
+        {
+            var compressed = page.Compressed(holes.CartCount, coding);
+            headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
+            response.ContentLength = compressed.Length;
+            if (!head)
+            {
+                await writer.WriteAsync(compressed, http.RequestAborted);
+            }
+
+            return;
+        }
+
+        var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
+        var flashBytes = FlashBytes(holes);
+        response.ContentLength = page.FilledLength(countBytes.Length, flashBytes.Length);
+        if (!head)
+        {
+            page.WriteFilled(writer, countBytes, flashBytes);
+            await writer.FlushAsync(http.RequestAborted);
+        }
+    }
+
+    private static byte[] FlashBytes(PageHoles holes) =>
+        holes.Flash is null && holes.FlashError is null ? [] : Encoding.UTF8.GetBytes(PageHoles.FlashHtml(holes.Flash, holes.FlashError, holes.FlashCartLinks));
 
     private static async Task FillAsync(HttpResponse response, IHttpResponseBodyFeature body, ReadOnlyMemory<byte> page, PageHoles holes)
     {
@@ -63,7 +127,7 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
         }
 
         var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
-        var flashBytes = holes.Flash is null && holes.FlashError is null ? [] : Encoding.UTF8.GetBytes(PageHoles.FlashHtml(holes.Flash, holes.FlashError, holes.FlashCartLinks));
+        var flashBytes = FlashBytes(holes);
         // Two passes over the same markers: the length first (Content-Length), then the bytes.
         response.ContentLength = Fill(page.Span, countBytes, flashBytes, null);
         Fill(page.Span, countBytes, flashBytes, body.Writer);
@@ -128,7 +192,9 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
 
         Stream IHttpResponseBodyFeature.Stream => this;
 
-        PipeWriter IHttpResponseBodyFeature.Writer => _writer ??= PipeWriter.Create(this, new StreamPipeWriterOptions(leaveOpen: true));
+        // The page cache writes a hit through the pipe: straight into the buffer, with no stream pipe in between
+        // (which allocated its own buffers and copied every byte once more).
+        PipeWriter IHttpResponseBodyFeature.Writer => _writer ??= new BufferPipeWriter(this);
 
         public override bool CanRead => false;
 
@@ -179,16 +245,41 @@ public sealed class PageHoleMiddleware(RequestDelegate next, CartCountCookie car
 
         public override void Write(ReadOnlySpan<byte> buffer)
         {
-            if (_length + buffer.Length > _buffer.Length)
+            buffer.CopyTo(Reserve(buffer.Length).Span);
+            _length += buffer.Length;
+        }
+
+        private Memory<byte> Reserve(int size)
+        {
+            size = Math.Max(size, 1);
+            if (_length + size > _buffer.Length)
             {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + buffer.Length));
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + size));
                 _buffer.AsSpan(0, _length).CopyTo(bigger);
                 ArrayPool<byte>.Shared.Return(_buffer);
                 _buffer = bigger;
             }
 
-            buffer.CopyTo(_buffer.AsSpan(_length));
-            _length += buffer.Length;
+            return _buffer.AsMemory(_length);
+        }
+
+        private sealed class BufferPipeWriter(CollectingBody body) : PipeWriter
+        {
+            public override void Advance(int bytes) => body._length += bytes;
+
+            public override Memory<byte> GetMemory(int sizeHint = 0) => body.Reserve(sizeHint);
+
+            public override Span<byte> GetSpan(int sizeHint = 0) => body.Reserve(sizeHint).Span;
+
+            public override void CancelPendingFlush()
+            {
+            }
+
+            public override void Complete(Exception? exception = null)
+            {
+            }
+
+            public override ValueTask<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(default(FlushResult));
         }
 
         public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)

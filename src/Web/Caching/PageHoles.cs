@@ -34,6 +34,12 @@ public sealed class PageHoles(int cartCount, string? flash, string? flashError, 
     /// <summary>The TempData key for <see cref="FlashCartLinks"/>.</summary>
     public const string CartLinksKey = "FlashCart";
 
+    /// <summary>
+    /// Set by <see cref="PageCachePolicy"/> when the page cache served this page or will store it: the body is then
+    /// the shared page (markers, nothing personal) and may be kept in <see cref="PreparedPages"/>.
+    /// </summary>
+    public bool Shareable { get; internal set; }
+
     public static PageHoles? Of(HttpContext http) => http.Features.Get<PageHoles>();
 
     /// <summary>

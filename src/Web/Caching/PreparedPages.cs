@@ -1,0 +1,194 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.IO.Compression;
+
+namespace FakeShop.Web.Caching;
+
+/// <summary>
+/// The page cache's hits in the form they are served (docs/decisions/0016): each shareable catalogue page as it came
+/// out of the page cache — markers and all, nothing personal — split at its holes, plus, per cart count, the
+/// filled page compressed once with Brotli and gzip. <see cref="PageHoleMiddleware"/> answers a hit from here
+/// without the output-cache middleware (key building, entry deserialisation, a copy into a collecting buffer, a
+/// scan for markers): a dictionary lookup and a few writes, or one write of bytes compressed long before.
+/// An entry is only ever made from a response the page cache itself served or stored (<see cref="PageHoles.Shareable"/>),
+/// and it is only used under the same conditions and key as the page cache: same target, language and catalogue
+/// generation, within the cache lifetime.
+/// </summary>
+public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
+{
+    /// <summary>Pages kept at most; past it the set starts over (search queries make the number of pages unbounded).</summary>
+    internal const int Capacity = 512;
+
+    /// <summary>Compressed variants are kept for badge counts up to this; larger carts get the page uncompressed.</summary>
+    internal const int MaxCompressedCount = 20;
+
+    private readonly ConcurrentDictionary<(string Path, string Query, string Culture), Page> _pages = new();
+
+    public bool TryGet(HttpRequest request, string culture, long generation, out Page page)
+    {
+        if (_pages.TryGetValue((request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, culture), out page!)
+            && page.Generation == generation && time.GetTimestamp() < page.ExpiresAt)
+        {
+            return true;
+        }
+
+        page = null!;
+        return false;
+    }
+
+    public void Add(HttpRequest request, string culture, long generation, ReadOnlySpan<byte> body, string? contentType)
+    {
+        if (_pages.Count >= Capacity)
+        {
+            _pages.Clear();
+        }
+
+        var now = time.GetTimestamp();
+        var lifetime = (long)(settings.LifetimeSeconds * (double)time.TimestampFrequency);
+        _pages[(request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, culture)] =
+            new Page(body.ToArray(), contentType ?? "text/html; charset=utf-8", generation, now, now + lifetime, time);
+    }
+
+    public enum Hole
+    {
+        CartCount,
+        Flash,
+    }
+
+    public sealed class Page
+    {
+        private readonly ConcurrentDictionary<(int Count, ContentCoding Coding), byte[]> _compressed = new();
+        private readonly TimeProvider _time;
+        private readonly long _storedAt;
+
+        internal Page(byte[] body, string contentType, long generation, long storedAt, long expiresAt, TimeProvider time)
+        {
+            Body = body;
+            ContentType = contentType;
+            Generation = generation;
+            ExpiresAt = expiresAt;
+            _storedAt = storedAt;
+            _time = time;
+            var parts = new List<(int Start, int Length, Hole? After)>();
+            var rest = body.AsSpan();
+            var offset = 0;
+            while (true)
+            {
+                var at = rest.IndexOf(PageHoles.Prefix);
+                var hole = at < 0 ? (Hole?)null
+                    : rest[at..].StartsWith(PageHoles.CartCountBytes) ? Hole.CartCount
+                    : rest[at..].StartsWith(PageHoles.FlashBytes) ? Hole.Flash
+                    : null;
+                if (at < 0)
+                {
+                    AppendText(parts, offset, rest.Length);
+                    break;
+                }
+
+                if (hole is null)
+                {
+                    // Not one of ours: it stays in the text.
+                    var skip = at + PageHoles.Prefix.Length;
+                    AppendText(parts, offset, skip);
+                    offset += skip;
+                    rest = rest[skip..];
+                    continue;
+                }
+
+                var marker = hole == Hole.CartCount ? PageHoles.CartCountBytes.Length : PageHoles.FlashBytes.Length;
+                AppendText(parts, offset, at, hole);
+                offset += at + marker;
+                rest = rest[(at + marker)..];
+            }
+
+            Parts = [.. parts];
+        }
+
+        /// <summary>The page as the page cache holds it: markers, never a count or a message.</summary>
+        public byte[] Body { get; }
+
+        public string ContentType { get; }
+
+        public long Generation { get; }
+
+        public long ExpiresAt { get; }
+
+        /// <summary>Text runs between holes: (start, length in <see cref="Body"/>, the hole after it, if any).</summary>
+        internal (int Start, int Length, Hole? After)[] Parts { get; }
+
+        public int AgeSeconds => (int)_time.GetElapsedTime(_storedAt).TotalSeconds;
+
+        /// <summary>Length of the page with these values in its holes.</summary>
+        public long FilledLength(int countLength, int flashLength)
+        {
+            long length = 0;
+            foreach (var (_, partLength, after) in Parts)
+            {
+                length += partLength + after switch { Hole.CartCount => countLength, Hole.Flash => flashLength, _ => 0 };
+            }
+
+            return length;
+        }
+
+        /// <summary>Writes the page with these values in its holes.</summary>
+        public void WriteFilled(IBufferWriter<byte> output, ReadOnlySpan<byte> count, ReadOnlySpan<byte> flash)
+        {
+            foreach (var (start, length, after) in Parts)
+            {
+                output.Write(Body.AsSpan(start, length));
+                if (after == Hole.CartCount)
+                {
+                    output.Write(count);
+                }
+                else if (after == Hole.Flash && !flash.IsEmpty)
+                {
+                    output.Write(flash);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The page for this badge count and no flash message, compressed: made once per count and coding, from
+        /// shared bytes and a number — the same for every visitor with that many items, so nothing personal.
+        /// </summary>
+        public byte[] Compressed(int count, ContentCoding coding) =>
+            _compressed.GetOrAdd((count, coding), static (key, page) => page.Compress(key.Count, key.Coding), this);
+
+        private byte[] Compress(int count, ContentCoding coding)
+        {
+            var countBytes = System.Text.Encoding.ASCII.GetBytes(count.ToString(CultureInfo.InvariantCulture));
+            var plain = new ArrayBufferWriter<byte>(Body.Length + 16);
+            WriteFilled(plain, countBytes, []);
+            using var output = new MemoryStream(Body.Length / 3);
+            using (Stream compressor = coding == ContentCoding.Brotli
+                ? new BrotliStream(output, CompressionLevel.Optimal, leaveOpen: true)
+                : new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+            {
+                compressor.Write(plain.WrittenSpan);
+            }
+
+            return output.ToArray();
+        }
+
+        private static void AppendText(List<(int Start, int Length, Hole? After)> parts, int start, int length, Hole? after = null)
+        {
+            // A foreign "<!--fs:" joins the text run before it, so runs stay few.
+            if (parts.Count > 0 && parts[^1].After is null && parts[^1].Start + parts[^1].Length == start)
+            {
+                parts[^1] = (parts[^1].Start, parts[^1].Length + length, after);
+                return;
+            }
+
+            parts.Add((start, length, after));
+        }
+    }
+}
+
+/// <summary>The content codings the public pages are served in, besides identity.</summary>
+public enum ContentCoding
+{
+    None,
+    Brotli,
+    Gzip,
+}

@@ -108,7 +108,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
         var legend = page.QuerySelectorAll("#chart-legend li").Select(li => li.TextContent.Trim()).ToList();
         Assert.Equal(2, legend.Count);
         Assert.StartsWith("Pedidos por dia (barras", legend[0]);
-        Assert.StartsWith("Receita por dia (linha", legend[1]);
+        Assert.StartsWith("Faturamento por dia (linha", legend[1]);
         // The scale's labels are anchored inside the chart's edges (start at 0 %, end at 100 %), so none is cut.
         var revenue = page.QuerySelector("#sales-chart text.chart-max-revenue")!;
         Assert.Equal(("100%", "end"), (revenue.GetAttribute("x"), revenue.GetAttribute("text-anchor")));

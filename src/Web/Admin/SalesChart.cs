@@ -24,6 +24,8 @@ public sealed class SalesChart
     public SalesChart(IReadOnlyList<DailySalesVm> days)
     {
         Days = days;
+        TopOrders = days.Count == 0 ? 0 : days.Max(d => d.Orders);
+        TopRevenue = days.Count == 0 ? 0m : days.Max(d => d.Revenue.Amount);
         MaxOrders = Math.Max(1, days.Count == 0 ? 1 : days.Max(d => d.Orders));
         MaxRevenue = Math.Max(1m, days.Count == 0 ? 1m : days.Max(d => d.Revenue.Amount));
         var slot = days.Count == 0 ? 0 : (double)PlotWidth / days.Count;
@@ -47,6 +49,11 @@ public sealed class SalesChart
     }
 
     public IReadOnlyList<DailySalesVm> Days { get; }
+
+    /// <summary>The busiest day's orders and revenue: what the scale labels say (the scale itself never goes below 1).</summary>
+    public int TopOrders { get; }
+
+    public decimal TopRevenue { get; }
 
     public int MaxOrders { get; }
 

@@ -23,9 +23,9 @@ public sealed class CardDataTests(AppFixture app) : UseCaseTest(app)
         var visitor = Guid.NewGuid();
         var product = await Product("webcam-4k-ultra");
         await Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 1)));
-        var declined = await Send(m => m.Send(Checkout(visitor, card: "4000 0000 0000 0002", cvv: Cvv)));
+        var declined = await CheckoutAnswer.Of(() => Send(m => m.Send(Checkout(visitor, card: "4000 0000 0000 0002", cvv: Cvv))));
         var placed = await Send(m => m.Send(Checkout(visitor, card: "4111 1111 1111 1111", cvv: Cvv)));
-        Assert.Equal(PlaceOrderOutcome.PaymentDeclined, declined.Outcome);
+        Assert.Equal(CheckoutRefusal.PaymentDeclined, declined.Refusal);
         Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
 
         var after = await TextValues();

@@ -20,7 +20,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         await Send(m => m.Send(new AddToCartCommand(visitor ?? _visitor, product.Id, quantity)));
     }
 
-    private Task<PlaceOrderResult> Place(PlaceOrderCommand command) => Send(m => m.Send(command));
+    private Task<CheckoutAnswer> Place(PlaceOrderCommand command) => CheckoutAnswer.Of(() => Send(m => m.Send(command)));
 
     [Fact]
     public async Task Happy_path_places_a_snapshot_order_takes_stock_and_empties_the_cart()
@@ -61,9 +61,9 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
     }
 
     [Theory]
-    [InlineData(FakePaymentGateway.DeclinedCard, PlaceOrderOutcome.PaymentDeclined)]
-    [InlineData(FakePaymentGateway.FailingCard, PlaceOrderOutcome.PaymentFailed)]
-    public async Task A_payment_that_is_not_approved_releases_the_stock_and_keeps_the_cart(string card, PlaceOrderOutcome expected)
+    [InlineData(FakePaymentGateway.DeclinedCard, CheckoutRefusal.PaymentDeclined)]
+    [InlineData(FakePaymentGateway.FailingCard, CheckoutRefusal.PaymentFailed)]
+    public async Task A_payment_that_is_not_approved_releases_the_stock_and_keeps_the_cart(string card, CheckoutRefusal expected)
     {
         await Add("webcam-4k-ultra", 2);
 
@@ -72,7 +72,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
 
         // Issue 12: the order is written before the payment, so a refused payment leaves it PaymentFailed (it used
         // to leave no order at all); the stock and the cart are as before.
-        Assert.Equal(expected, result.Outcome);
+        Assert.Equal(expected, result.Refusal);
         Assert.Equal(25, (await Product("webcam-4k-ultra")).Stock);
         Assert.Equal(2, await CartItems(_visitor));
         var failed = await Db(db => db.Orders.AsNoTracking().SingleAsync());
@@ -80,7 +80,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         Assert.Null(failed.Payment);
 
         // The same form again is the same failed payment, not a second charge attempt.
-        Assert.Equal(PlaceOrderOutcome.PaymentFailed, (await Place(command)).Outcome);
+        Assert.Equal(CheckoutRefusal.PaymentFailed, (await Place(command)).Refusal);
         Assert.Equal(25, (await Product("webcam-4k-ultra")).Stock);
 
         // The page hands out a new form (new token): paying again with a good card works.
@@ -155,7 +155,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
 
         var first = await Place(command);
 
-        Assert.Equal(PlaceOrderOutcome.PricesChanged, first.Outcome);
+        Assert.Equal(CheckoutRefusal.PricesChanged, first.Refusal);
         Assert.Equal(["Webcam 4K Ultra"], first.Products);
         Assert.Equal(0, await OrderCount());
         Assert.Equal(25, (await Product("webcam-4k-ultra")).Stock);
@@ -170,7 +170,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
     [Fact]
     public async Task An_empty_cart_places_nothing()
     {
-        Assert.Equal(PlaceOrderOutcome.CartEmpty, (await Place(Checkout(_visitor))).Outcome);
+        Assert.Equal(CheckoutRefusal.CartEmpty, (await Place(Checkout(_visitor))).Refusal);
         Assert.Equal(0, await OrderCount());
     }
 
@@ -182,7 +182,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
 
         var result = await Place(Checkout(_visitor));
 
-        Assert.Equal(PlaceOrderOutcome.SoldOut, result.Outcome);
+        Assert.Equal(CheckoutRefusal.SoldOut, result.Refusal);
         Assert.Equal(["Webcam 4K Ultra"], result.Products);
         Assert.Equal(0, await OrderCount());
         Assert.Equal(2, (await Product("webcam-4k-ultra")).Stock);
@@ -198,7 +198,7 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
 
         var result = await Place(Checkout(_visitor));
 
-        Assert.Equal(PlaceOrderOutcome.Unavailable, result.Outcome);
+        Assert.Equal(CheckoutRefusal.Unavailable, result.Refusal);
         Assert.Equal(["Ring Light 18\""], result.Products);
         Assert.Equal(0, await OrderCount());
         Assert.Equal(25, (await Product("webcam-4k-ultra")).Stock);
@@ -247,12 +247,12 @@ public sealed class CheckoutTests(AppFixture app) : UseCaseTest(app)
         var results = await Task.WhenAll(buyers.Select(b => Task.Run(() => Place(Checkout(b)))));
 
         Assert.Equal(5, results.Count(r => r.Outcome == PlaceOrderOutcome.Placed));
-        Assert.Equal(visitors - 5, results.Count(r => r.Outcome == PlaceOrderOutcome.SoldOut));
-        Assert.All(results.Where(r => r.Outcome == PlaceOrderOutcome.SoldOut), r => Assert.Equal(["Câmera DSLR Pro 24 MP"], r.Products));
+        Assert.Equal(visitors - 5, results.Count(r => r.Refusal == CheckoutRefusal.SoldOut));
+        Assert.All(results.Where(r => r.Refusal == CheckoutRefusal.SoldOut), r => Assert.Equal(["Câmera DSLR Pro 24 MP"], r.Products));
         Assert.Equal(0, (await Product("camera-dslr-pro")).Stock);
         Assert.Equal(5, await OrderCount());
 
-        var losers = buyers.Where((_, i) => results[i].Outcome == PlaceOrderOutcome.SoldOut).ToList();
+        var losers = buyers.Where((_, i) => results[i].Refusal == CheckoutRefusal.SoldOut).ToList();
         foreach (var loser in losers)
         {
             Assert.Equal(1, await CartItems(loser));

@@ -46,10 +46,10 @@ public sealed class PaymentFlowTests(AppFixture app, ITestOutputHelper output) :
         await SendTo(slow, m => m.Send(new AddToCartCommand(visitor, product.Id, 2)));
 
         var watch = Stopwatch.StartNew();
-        var result = await SendTo(slow, m => m.Send(Checkout(visitor)));
+        var result = await CheckoutAnswer.Of(() => SendTo(slow, m => m.Send(Checkout(visitor))));
         watch.Stop();
 
-        Assert.Equal(PlaceOrderOutcome.PaymentFailed, result.Outcome);
+        Assert.Equal(CheckoutRefusal.PaymentFailed, result.Refusal);
         Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2.9));
         Assert.Equal(OrderStatus.PaymentFailed, (await StoredOrder(result.OrderNumber!)).Status);
         Assert.Equal(product.Stock, (await Product("webcam-4k-ultra")).Stock);
@@ -71,7 +71,7 @@ public sealed class PaymentFlowTests(AppFixture app, ITestOutputHelper output) :
             var command = Checkout(visitor);
             var before = gateway.Authorizations;
 
-            var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => SendTo(slow, m => m.Send(command)))));
+            var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => CheckoutAnswer.Of(() => SendTo(slow, m => m.Send(command))))));
 
             Assert.Equal(1, gateway.Authorizations - before);
             Assert.All(results, r => Assert.True(r.Succeeded, $"round {round}: {r.Outcome}"));

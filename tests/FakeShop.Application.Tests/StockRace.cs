@@ -1,6 +1,7 @@
 using FakeShop.Application.Admin.AdjustStock;
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Checkout.PlaceOrder;
+using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 using FakeShop.Testing;
 using Mediator;
@@ -38,8 +39,8 @@ internal static class StockRace
 
         // +3 and −2 in turn: removals that meet an empty shelf are refused, so only the applied ones may count.
         var deltas = Enumerable.Range(0, adjustments).Select(i => i % 2 == 0 ? 3 : -2).ToArray();
-        var checkouts = visitors.Select(v => Task.Run(() => Send(m => m.Send(checkout(v))))).ToList();
-        var adjusting = deltas.Select(d => Task.Run(() => Send(m => m.Send(new AdjustStockCommand(productId, d))))).ToList();
+        var checkouts = visitors.Select(v => Task.Run(() => CheckoutAnswer.Of(() => Send(m => m.Send(checkout(v)))))).ToList();
+        var adjusting = deltas.Select(d => Task.Run(() => Adjusted(() => Send(m => m.Send(new AdjustStockCommand(productId, d)))))).ToList();
         var placed = await Task.WhenAll(checkouts);
         var adjusted = await Task.WhenAll(adjusting);
 
@@ -50,13 +51,27 @@ internal static class StockRace
         await factory.WithDbAsync(db => db.Products.Where(p => p.Id == productId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, stockBefore)));
         return new Result(
             initial,
-            deltas.Where((_, i) => adjusted[i].Succeeded).Sum(),
-            adjusted.Count(a => a.Succeeded),
-            adjusted.Count(a => a.Outcome == Admin.AdminOutcome.Invalid),
+            deltas.Where((_, i) => adjusted[i]).Sum(),
+            adjusted.Count(a => a),
+            adjusted.Count(a => !a),
             placed.Count(r => r.Outcome == PlaceOrderOutcome.Placed),
-            placed.Count(r => r.Outcome == PlaceOrderOutcome.SoldOut),
+            placed.Count(r => r.Refusal == CheckoutRefusal.SoldOut),
             final,
             paid);
+    }
+
+    /// <summary>Whether an adjustment applied; the shelf's bounds refuse it as a rule (docs/decisions/0017).</summary>
+    private static async Task<bool> Adjusted(Func<Task<int>> adjust)
+    {
+        try
+        {
+            await adjust();
+            return true;
+        }
+        catch (DomainException ex) when (ex.Code is "stock.negative" or "stock.too_large")
+        {
+            return false;
+        }
     }
 
     /// <summary>The balance, and that the race really happened: units were sold, some refused, adjustments applied.</summary>

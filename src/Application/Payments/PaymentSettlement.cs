@@ -1,5 +1,7 @@
 using FakeShop.Application.Catalog;
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Ordering;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,10 +21,8 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
     {
         try
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async c =>
+            return await db.SaveInTransactionAsync(async c =>
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(c);
                 var order = await db.Orders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, c);
                 if (order.Status != OrderStatus.AwaitingPayment)
                 {
@@ -42,11 +42,10 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
                     await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), c);
                 }
 
-                await transaction.CommitAsync(c);
                 return order.Status;
             }, ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (ConflictException)
         {
             // Someone settled it between our read and our write; their answer stands and nothing of ours was written.
             db.DiscardChanges();

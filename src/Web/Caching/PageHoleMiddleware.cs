@@ -34,8 +34,8 @@ public sealed class PageHoleMiddleware(
         if (FlashCookie.IsPresent(http))
         {
             var values = tempData.LoadTempData(http);
-            flash = values.TryGetValue("Flash", out var f) ? f as string : null;
-            flashError = values.TryGetValue("FlashError", out var e) ? e as string : null;
+            flash = values.TryGetValue(FlashCookie.SuccessKey, out var f) ? f as string : null;
+            flashError = values.TryGetValue(FlashCookie.ErrorKey, out var e) ? e as string : null;
             cartLinks = values.TryGetValue(PageHoles.CartLinksKey, out var c) ? c as string : null;
             // Shown once: saving nothing deletes the cookie (this answer is then not stored, as any with a Set-Cookie).
             tempData.SaveTempData(http, new Dictionary<string, object>());

@@ -1,10 +1,7 @@
 using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Application.Common.Exceptions;
-using FakeShop.Domain.Common;
 using FakeShop.Web.Caching;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.Localization;
@@ -25,9 +22,12 @@ public static class CartEndpoints
 {
     public const string AddPath = "/cart/add";
 
+    /// <summary>Where a form without a usable returnUrl goes back to.</summary>
+    private const string CartPage = "/Cart/Index";
+
     public static IEndpointRouteBuilder MapCartEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(AddPath, AddAsync).DisableAntiforgery();
+        endpoints.MapPost(AddPath, AddAsync).DisableAntiforgery().AddEndpointFilter(new UseCaseFailureEndpointFilter(CartPage));
         return endpoints;
     }
 
@@ -56,7 +56,7 @@ public static class CartEndpoints
             return Results.StatusCode(ex.StatusCode);
         }
 
-        var back = LocalUrls.Safe(Field(http, form, "returnUrl"), "/cart");
+        var back = LocalUrls.ReturnUrl(http, CartPage);
         if (!QueryInput.TryId(Field(http, form, "productId"), out var productId))
         {
             return Results.NotFound();
@@ -64,26 +64,11 @@ public static class CartEndpoints
 
         if (!QueryInput.TryQuantity(Field(http, form, "quantity"), out var quantity))
         {
-            return Flash(http, tempData, back, "FlashError", l["Quantity must be between 1 and 99."]);
+            return Flash(http, tempData, back, t => t.FlashError(UserMessages.QuantityRange(l)));
         }
 
-        int count;
-        try
-        {
-            count = await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), productId, quantity), ct);
-        }
-        catch (NotFoundException)
-        {
-            return Results.NotFound();
-        }
-        catch (DomainException ex)
-        {
-            return Flash(http, tempData, back, "FlashError", UserMessages.For(ex, l));
-        }
-        catch (ValidationException ex)
-        {
-            return Flash(http, tempData, back, "FlashError", UserMessages.For(ex, l));
-        }
+        // A refusal (unknown product, sold out, cart full) is answered by UseCaseFailureEndpointFilter.
+        var count = await mediator.Send(new AddToCartCommand(visitor.EnsureVisitorId(), productId, quantity), ct);
 
         // The badge of the next page (served from the page cache) shows the new count from this cookie (ADR 8).
         cartCount.Write(http, visitor, count);
@@ -91,9 +76,12 @@ public static class CartEndpoints
         // it is only ever shown, encoded, to the visitor who posted it.
         var name = Field(http, form, "productName")?.Trim();
         var message = string.IsNullOrEmpty(name) || name.Length > 120 ? l["Added to your cart."].Value : l["{0} was added to your cart.", name].Value;
-        var store = tempData.GetTempData(http);
-        store[PageHoles.CartLinksKey] = l["View cart"].Value + "\n" + l["Checkout"].Value;
-        return Flash(http, tempData, back, "Flash", message);
+        var cartLinks = l["View cart"].Value + "\n" + l["Checkout"].Value;
+        return Flash(http, tempData, back, t =>
+        {
+            t.Flash(message);
+            t[PageHoles.CartLinksKey] = cartLinks;
+        });
     }
 
     /// <summary>The first value of a field; like Razor Pages' binding, the form wins over the query string.</summary>
@@ -103,10 +91,10 @@ public static class CartEndpoints
     private static string? First(StringValues values) => values.Count > 0 ? values[0] : null;
 
     /// <summary>Stores a one-time message in TempData (the same <see cref="FlashCookie"/> the pages read) and redirects.</summary>
-    private static IResult Flash(HttpContext http, ITempDataDictionaryFactory factory, string back, string key, string message)
+    private static IResult Flash(HttpContext http, ITempDataDictionaryFactory factory, string back, Action<ITempDataDictionary> write)
     {
         var tempData = factory.GetTempData(http);
-        tempData[key] = message;
+        write(tempData);
         tempData.Save();
         return Results.LocalRedirect(back);
     }

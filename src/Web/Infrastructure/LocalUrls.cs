@@ -1,4 +1,7 @@
 using System.Text;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Infrastructure;
 
@@ -74,6 +77,28 @@ public static class LocalUrls
         }
 
         return encoded?.ToString() ?? url;
+    }
+
+    /// <summary>
+    /// Redirects to <paramref name="returnUrl"/> when <see cref="Safe"/> accepts it, otherwise to the page named
+    /// <paramref name="fallbackPage"/>: the one way a page honours a return target.
+    /// </summary>
+    public static IActionResult RedirectBack(this PageModel page, string? returnUrl, string fallbackPage, string? requiredPrefix = null) =>
+        Safe(returnUrl, string.Empty, requiredPrefix) is { Length: > 0 } url ? page.LocalRedirect(url) : page.RedirectToPage(fallbackPage);
+
+    /// <summary>
+    /// Where an endpoint's form goes back to: its <c>returnUrl</c> (the form's field wins over the query string, as in
+    /// Razor Pages' binding) when <see cref="Safe"/> accepts it, otherwise the page named <paramref name="fallbackPage"/>.
+    /// </summary>
+    public static string ReturnUrl(HttpContext http, string fallbackPage)
+    {
+        var form = http.Features.Get<IFormFeature>()?.Form;
+        var returnUrl = form is not null && form.TryGetValue("returnUrl", out var posted) && posted.Count > 0 ? posted[0]
+            : http.Request.Query.TryGetValue("returnUrl", out var query) && query.Count > 0 ? query[0]
+            : null;
+        return Safe(returnUrl, string.Empty) is { Length: > 0 } url
+            ? url
+            : http.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(http, fallbackPage)!;
     }
 
     private static bool InSection(string url, string prefix) =>

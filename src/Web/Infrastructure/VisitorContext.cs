@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -43,7 +44,7 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
 
             try
             {
-                var bytes = _protector.Unprotect(Convert.FromBase64String(sealedValue.Replace('-', '+').Replace('_', '/') + Padding(sealedValue)));
+                var bytes = _protector.Unprotect(Base64Url.DecodeFromChars(sealedValue));
                 if (bytes.Length != 16)
                 {
                     return null;
@@ -69,7 +70,7 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
         }
 
         var id = new Guid(RandomNumberGenerator.GetBytes(16));
-        var sealedValue = Convert.ToBase64String(_protector.Protect(id.ToByteArray())).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var sealedValue = Base64Url.EncodeToString(_protector.Protect(id.ToByteArray()));
         Http.Response.Cookies.Append(CookieName, sealedValue, CookieOptionsFor(Http.Request));
         Http.Items[CookieName] = id;
         Http.Items[IssuedKey] = sealedValue;
@@ -88,12 +89,5 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
         Secure = request.IsHttps,
         MaxAge = TimeSpan.FromDays(30),
         Path = "/",
-    };
-
-    private static string Padding(string value) => (value.Length % 4) switch
-    {
-        2 => "==",
-        3 => "=",
-        _ => string.Empty,
     };
 }

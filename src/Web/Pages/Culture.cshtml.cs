@@ -14,7 +14,7 @@ namespace FakeShop.Web.Pages;
 [IgnoreAntiforgeryToken]
 public sealed class CultureModel : PageModel
 {
-    public IActionResult OnGet() => LocalRedirect("/");
+    public IActionResult OnGet() => RedirectToPage("/Index");
 
     public IActionResult OnPost(string? culture, string? returnUrl)
     {
@@ -24,6 +24,6 @@ public sealed class CultureModel : PageModel
             ShopCultures.CookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true, Secure = Request.IsHttps });
-        return LocalRedirect(LocalUrls.Safe(returnUrl, "/"));
+        return this.RedirectBack(returnUrl, "/Index");
     }
 }

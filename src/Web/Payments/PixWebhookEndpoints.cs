@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Payments.ConfirmPixPayment;
 using FakeShop.Application.Payments.Pix;
+using FakeShop.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
@@ -89,37 +91,42 @@ public static partial class PixWebhookEndpoints
             return (StatusCodes.Status400BadRequest, "malformed");
         }
 
-        ConfirmPixPaymentOutcome outcome;
+        (int Status, string Reason) answer;
         try
         {
-            outcome = await mediator.Send(new ConfirmPixPaymentCommand(paid.EventId, paid.TxId, amount, signedAt), ct);
+            await mediator.Send(new ConfirmPixPaymentCommand(paid.EventId, paid.TxId, amount, signedAt), ct);
+            answer = (StatusCodes.Status200OK, "paid");
         }
-        catch (ValidationException)
+        catch (Exception ex) when (Refusal(ex) is { } refusal)
         {
-            LogRefused(logger, "malformed", paid.EventId, paid.TxId);
-            return (StatusCodes.Status400BadRequest, "malformed");
+            answer = refusal;
         }
 
-        var answer = outcome switch
-        {
-            ConfirmPixPaymentOutcome.Paid => (StatusCodes.Status200OK, "paid"),
-            ConfirmPixPaymentOutcome.UnknownCharge => (StatusCodes.Status404NotFound, "unknown_charge"),
-            ConfirmPixPaymentOutcome.Replayed => (StatusCodes.Status409Conflict, "replayed"),
-            ConfirmPixPaymentOutcome.NotAwaitingPayment => (StatusCodes.Status409Conflict, "not_awaiting_payment"),
-            ConfirmPixPaymentOutcome.AmountMismatch => (StatusCodes.Status422UnprocessableEntity, "amount_mismatch"),
-            _ => (StatusCodes.Status500InternalServerError, "unexpected"),
-        };
-        if (outcome == ConfirmPixPaymentOutcome.Paid)
+        if (answer.Status == StatusCodes.Status200OK)
         {
             LogPaid(logger, paid.EventId, paid.TxId);
         }
         else
         {
-            LogRefused(logger, answer.Item2, paid.EventId, paid.TxId);
+            LogRefused(logger, answer.Reason, paid.EventId, paid.TxId);
         }
 
         return answer;
     }
+
+    /// <summary>
+    /// The provider's protocol for the use case's refusals (docs/decisions/0017): pages show a sentence, a
+    /// webhook answers a status and a short word. Null for a bug or an outage, which stays a 500 the provider retries.
+    /// </summary>
+    private static (int Status, string Reason)? Refusal(Exception ex) => ex switch
+    {
+        ValidationException => (StatusCodes.Status400BadRequest, "malformed"),
+        NotFoundException => (StatusCodes.Status404NotFound, "unknown_charge"),
+        ConflictException { Code: PixRefusals.Replayed } => (StatusCodes.Status409Conflict, "replayed"),
+        DomainException { Code: PixRefusals.NotAwaitingPayment } => (StatusCodes.Status409Conflict, "not_awaiting_payment"),
+        DomainException { Code: PixRefusals.AmountMismatch } => (StatusCodes.Status422UnprocessableEntity, "amount_mismatch"),
+        _ => null,
+    };
 
     /// <summary>
     /// Development's "simulate payment": what the provider does when the payer pays. The fake gateway marks its

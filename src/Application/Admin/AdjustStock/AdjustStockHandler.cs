@@ -1,6 +1,8 @@
 using FakeShop.Application.Catalog;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Catalog;
+using FakeShop.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,25 +12,20 @@ namespace FakeShop.Application.Admin.AdjustStock;
 /// Applies the delta in SQL (<see cref="StockStore.TryAdjustAsync"/>), so it composes with checkouts and other
 /// adjustments happening meanwhile instead of writing back a stock read a moment ago.
 /// </summary>
-public sealed class AdjustStockHandler(IShopDbContext db) : ICommandHandler<AdjustStockCommand, AdminResult>
+public sealed class AdjustStockHandler(IShopDbContext db) : ICommandHandler<AdjustStockCommand, int>
 {
-    public async ValueTask<AdminResult> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(AdjustStockCommand command, CancellationToken cancellationToken)
     {
-        if (await StockStore.TryAdjustAsync(db, command.ProductId, command.Delta, cancellationToken))
+        var applied = await StockStore.TryAdjustAsync(db, command.ProductId, command.Delta, cancellationToken);
+        var stock = await db.Products.AsNoTracking().Where(p => p.Id == command.ProductId).Select(p => (int?)p.Stock)
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+        if (applied)
         {
-            return AdminResult.Done(await CurrentStockAsync(command.ProductId, cancellationToken));
+            return stock;
         }
 
-        if (await CurrentStockAsync(command.ProductId, cancellationToken) is not { } stock)
-        {
-            return AdminResult.NotFound;
-        }
-
-        return new AdminResult(AdminOutcome.Invalid, Detail: stock + command.Delta < 0
-            ? "Stock cannot be negative."
-            : $"Stock cannot exceed {Product.MaxStock}.");
+        throw stock + command.Delta < 0
+            ? new DomainException("stock.negative", "Stock cannot be negative.")
+            : new DomainException("stock.too_large", $"Stock cannot exceed {Product.MaxStock}.");
     }
-
-    private Task<int?> CurrentStockAsync(int productId, CancellationToken ct) =>
-        db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => (int?)p.Stock).FirstOrDefaultAsync(ct);
 }

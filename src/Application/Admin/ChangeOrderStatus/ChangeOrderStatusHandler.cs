@@ -1,5 +1,7 @@
 using FakeShop.Application.Catalog;
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Domain.Common;
 using FakeShop.Domain.Ordering;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,45 +13,26 @@ namespace FakeShop.Application.Admin.ChangeOrderStatus;
 /// to the payment flow). Cancelling puts the lines back in stock, relatively, in the same transaction as the
 /// version-checked status change, so the status and the stock can never disagree and a cancel counts only once.
 /// </summary>
-public sealed class ChangeOrderStatusHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<ChangeOrderStatusCommand, AdminResult>
+public sealed class ChangeOrderStatusHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<ChangeOrderStatusCommand>
 {
-    public async ValueTask<AdminResult> Handle(ChangeOrderStatusCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(ChangeOrderStatusCommand command, CancellationToken cancellationToken)
     {
         var number = command.Number.Trim().ToUpperInvariant();
-        var order = await db.Orders.Include(o => o.Lines).FirstOrDefaultAsync(o => o.Number == number, cancellationToken);
-        if (order is null)
-        {
-            return AdminResult.NotFound;
-        }
-
+        var order = await db.Orders.Include(o => o.Lines).LoadAsync(o => o.Number == number, cancellationToken);
         if (!OrderStatusMachine.StaffNextOf(order.Status).Contains(command.Target))
         {
-            return new AdminResult(AdminOutcome.IllegalTransition, Detail: $"An order that is {order.Status} cannot become {command.Target}.");
+            throw new DomainException(AdminRefusals.IllegalTransition, $"An order that is {order.Status} cannot become {command.Target}.");
         }
 
-        var now = clock.GetUtcNow();
-        order.MoveTo(command.Target, command.ChangedBy, now);
-        var strategy = db.Database.CreateExecutionStrategy();
-        try
+        order.MoveTo(command.Target, command.ChangedBy, clock.GetUtcNow());
+        await db.SaveInTransactionAsync(async ct =>
         {
-            await strategy.ExecuteAsync(async ct =>
+            await db.SaveChangesAsync(ct);
+            if (command.Target == OrderStatus.Cancelled)
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.SaveChangesAsync(ct);
-                if (command.Target == OrderStatus.Cancelled)
-                {
-                    await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), ct);
-                }
-
-                await transaction.CommitAsync(ct);
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another admin moved the order first; nothing of ours was written.
-            return AdminResult.Conflict;
-        }
-
-        return AdminResult.Done();
+                await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), ct);
+            }
+        }, cancellationToken);
+        return Unit.Value;
     }
 }

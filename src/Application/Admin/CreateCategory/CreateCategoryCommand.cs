@@ -3,4 +3,4 @@ using Mediator;
 
 namespace FakeShop.Application.Admin.CreateCategory;
 
-public sealed record CreateCategoryCommand(string Name, string? Slug = null) : ICommand<AdminResult>, IChangesCatalog;
+public sealed record CreateCategoryCommand(string Name, string? Slug = null) : ICommand<int>, IChangesCatalog;

@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Catalog;
 using Mediator;
@@ -5,27 +6,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.CreateCategory;
 
-public sealed class CreateCategoryHandler(IShopDbContext db) : ICommandHandler<CreateCategoryCommand, AdminResult>
+/// <summary>Answers the new category's id.</summary>
+public sealed class CreateCategoryHandler(IShopDbContext db) : ICommandHandler<CreateCategoryCommand, int>
 {
-    public async ValueTask<AdminResult> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(CreateCategoryCommand command, CancellationToken cancellationToken)
     {
         var slug = string.IsNullOrWhiteSpace(command.Slug) ? Slug.From(command.Name) : command.Slug.Trim();
         if (await db.Categories.AnyAsync(c => c.Slug == slug, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.SlugTaken);
+            throw AdminRefusals.TakenSlug();
         }
 
         var category = new Category(command.Name, slug);
         db.Categories.Add(category);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            return new AdminResult(AdminOutcome.SlugTaken);
-        }
-
-        return AdminResult.Done(category.Id);
+        // Another admin may take the slug between the check and the insert: the unique index says so.
+        await db.SaveAsync(cancellationToken, AdminRefusals.TakenSlug);
+        return category.Id;
     }
 }

@@ -3,7 +3,7 @@ using Mediator;
 
 namespace FakeShop.Application.Admin.CreateProduct;
 
-public sealed record CreateProductCommand : ICommand<AdminResult>, IChangesCatalog, IProductFields
+public sealed record CreateProductCommand : ICommand<int>, IChangesCatalog, IProductFields
 {
     public string Name { get; init; } = string.Empty;
 

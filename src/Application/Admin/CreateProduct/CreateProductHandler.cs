@@ -1,25 +1,29 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Catalog;
 using FakeShop.Domain.Common;
+using FluentValidation;
+using FluentValidation.Results;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.CreateProduct;
 
-public sealed class CreateProductHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<CreateProductCommand, AdminResult>
+/// <summary>Answers the new product's id.</summary>
+public sealed class CreateProductHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<CreateProductCommand, int>
 {
-    public async ValueTask<AdminResult> Handle(CreateProductCommand command, CancellationToken cancellationToken)
+    public async ValueTask<int> Handle(CreateProductCommand command, CancellationToken cancellationToken)
     {
         if (!await db.Categories.AnyAsync(c => c.Id == command.CategoryId, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.Invalid, Detail: "Choose a category.");
+            throw NoSuchCategory();
         }
 
         var now = clock.GetUtcNow();
         var slug = string.IsNullOrWhiteSpace(command.Slug) ? Slug.From(command.Name) : command.Slug.Trim();
         if (await db.Products.AnyAsync(p => p.Slug == slug, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.SlugTaken);
+            throw AdminRefusals.TakenSlug();
         }
 
         var product = new Product(command.Name, slug, command.ShortDescription ?? string.Empty, command.Description ?? string.Empty,
@@ -30,16 +34,12 @@ public sealed class CreateProductHandler(IShopDbContext db, TimeProvider clock) 
         }
 
         db.Products.Add(product);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            // Another admin took the slug between the check and the insert.
-            return new AdminResult(AdminOutcome.SlugTaken);
-        }
-
-        return AdminResult.Done(product.Id);
+        // Another admin may take the slug between the check and the insert: the unique index says so.
+        await db.SaveAsync(cancellationToken, AdminRefusals.TakenSlug);
+        return product.Id;
     }
+
+    /// <summary>A category deleted since the form was shown is a wrong field value like any other.</summary>
+    internal static ValidationException NoSuchCategory() =>
+        new([new ValidationFailure(nameof(IProductFields.CategoryId), "Choose a category.")]);
 }

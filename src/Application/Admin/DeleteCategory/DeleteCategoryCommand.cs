@@ -3,4 +3,4 @@ using Mediator;
 
 namespace FakeShop.Application.Admin.DeleteCategory;
 
-public sealed record DeleteCategoryCommand(int Id) : ICommand<AdminResult>, IChangesCatalog;
+public sealed record DeleteCategoryCommand(int Id) : ICommand, IChangesCatalog;

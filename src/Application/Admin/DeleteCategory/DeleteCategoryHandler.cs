@@ -1,36 +1,35 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.DeleteCategory;
 
 /// <summary>Only empty categories go; the products' foreign key is Restrict, so the database agrees.</summary>
-public sealed class DeleteCategoryHandler(IShopDbContext db) : ICommandHandler<DeleteCategoryCommand, AdminResult>
+public sealed class DeleteCategoryHandler(IShopDbContext db) : ICommandHandler<DeleteCategoryCommand>
 {
-    public async ValueTask<AdminResult> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(DeleteCategoryCommand command, CancellationToken cancellationToken)
     {
-        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == command.Id, cancellationToken);
-        if (category is null)
-        {
-            return AdminResult.NotFound;
-        }
-
+        var category = await db.Categories.LoadAsync(c => c.Id == command.Id, cancellationToken);
         if (await db.Products.AnyAsync(p => p.CategoryId == command.Id, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.InUse);
+            throw InUse();
         }
 
         db.Categories.Remove(category);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // A product was added to it between the check and the delete: the foreign key refused.
-            return new AdminResult(AdminOutcome.InUse);
+            throw InUse();
         }
 
-        return AdminResult.Done();
+        return Unit.Value;
     }
+
+    private static DomainException InUse() => new(AdminRefusals.CategoryInUse, "The category still has products.");
 }

@@ -3,4 +3,4 @@ using Mediator;
 
 namespace FakeShop.Application.Admin.DeleteProduct;
 
-public sealed record DeleteProductCommand(int ProductId) : ICommand<AdminResult>, IChangesCatalog;
+public sealed record DeleteProductCommand(int ProductId) : ICommand, IChangesCatalog;

@@ -1,4 +1,6 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,31 +10,18 @@ namespace FakeShop.Application.Admin.DeleteProduct;
 /// Deletes a product nobody ever ordered. Order lines keep only the product id (no foreign key, so history survives
 /// catalogue changes), which is why the check lives here: an ordered product must be hidden instead.
 /// </summary>
-public sealed class DeleteProductHandler(IShopDbContext db) : ICommandHandler<DeleteProductCommand, AdminResult>
+public sealed class DeleteProductHandler(IShopDbContext db) : ICommandHandler<DeleteProductCommand>
 {
-    public async ValueTask<AdminResult> Handle(DeleteProductCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(DeleteProductCommand command, CancellationToken cancellationToken)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == command.ProductId, cancellationToken);
-        if (product is null)
-        {
-            return AdminResult.NotFound;
-        }
-
+        var product = await db.Products.LoadAsync(p => p.Id == command.ProductId, cancellationToken);
         if (await db.Orders.AnyAsync(o => o.Lines.Any(l => l.ProductId == command.ProductId), cancellationToken))
         {
-            return new AdminResult(AdminOutcome.InUse);
+            throw new DomainException(AdminRefusals.ProductInUse, "The product appears in orders; hide it instead.");
         }
 
         db.Products.Remove(product);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return AdminResult.Conflict;
-        }
-
-        return AdminResult.Done();
+        await db.SaveAsync(cancellationToken);
+        return Unit.Value;
     }
 }

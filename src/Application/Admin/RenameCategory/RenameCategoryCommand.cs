@@ -3,4 +3,4 @@ using Mediator;
 
 namespace FakeShop.Application.Admin.RenameCategory;
 
-public sealed record RenameCategoryCommand(int Id, string Name, string? Slug = null) : ICommand<AdminResult>, IChangesCatalog;
+public sealed record RenameCategoryCommand(int Id, string Name, string? Slug = null) : ICommand, IChangesCatalog;

@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Catalog;
 using Mediator;
@@ -5,32 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.RenameCategory;
 
-public sealed class RenameCategoryHandler(IShopDbContext db) : ICommandHandler<RenameCategoryCommand, AdminResult>
+public sealed class RenameCategoryHandler(IShopDbContext db) : ICommandHandler<RenameCategoryCommand>
 {
-    public async ValueTask<AdminResult> Handle(RenameCategoryCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(RenameCategoryCommand command, CancellationToken cancellationToken)
     {
-        var category = await db.Categories.FirstOrDefaultAsync(c => c.Id == command.Id, cancellationToken);
-        if (category is null)
-        {
-            return AdminResult.NotFound;
-        }
-
+        var category = await db.Categories.LoadAsync(c => c.Id == command.Id, cancellationToken);
         var slug = string.IsNullOrWhiteSpace(command.Slug) ? Slug.From(command.Name) : command.Slug.Trim();
         if (await db.Categories.AnyAsync(c => c.Slug == slug && c.Id != command.Id, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.SlugTaken);
+            throw AdminRefusals.TakenSlug();
         }
 
         category.Rename(command.Name, slug);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            return new AdminResult(AdminOutcome.SlugTaken);
-        }
-
-        return AdminResult.Done(category.Id);
+        await db.SaveAsync(cancellationToken, AdminRefusals.TakenSlug);
+        return Unit.Value;
     }
 }

@@ -3,4 +3,4 @@ using Mediator;
 
 namespace FakeShop.Application.Admin.SetProductVisibility;
 
-public sealed record SetProductVisibilityCommand(int ProductId, bool Visible) : ICommand<AdminResult>, IChangesCatalog;
+public sealed record SetProductVisibilityCommand(int ProductId, bool Visible) : ICommand, IChangesCatalog;

@@ -1,23 +1,18 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.SetProductVisibility;
 
 /// <summary>Hiding keeps the product (and the orders that point to it) but takes it out of the shop.</summary>
-public sealed class SetProductVisibilityHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<SetProductVisibilityCommand, AdminResult>
+public sealed class SetProductVisibilityHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<SetProductVisibilityCommand>
 {
-    public async ValueTask<AdminResult> Handle(SetProductVisibilityCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(SetProductVisibilityCommand command, CancellationToken cancellationToken)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == command.ProductId, cancellationToken);
-        if (product is null)
-        {
-            return AdminResult.NotFound;
-        }
-
+        var product = await db.Products.LoadAsync(p => p.Id == command.ProductId, cancellationToken);
         if (product.IsActive == command.Visible)
         {
-            return AdminResult.Done(product.Id);
+            return Unit.Value;
         }
 
         if (command.Visible)
@@ -29,15 +24,7 @@ public sealed class SetProductVisibilityHandler(IShopDbContext db, TimeProvider 
             product.Hide(clock.GetUtcNow());
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return AdminResult.Conflict;
-        }
-
-        return AdminResult.Done(product.Id);
+        await db.SaveAsync(cancellationToken);
+        return Unit.Value;
     }
 }

@@ -4,7 +4,7 @@ using Mediator;
 namespace FakeShop.Application.Admin.UpdateProduct;
 
 /// <param name="Version">The version the admin saw when the form was rendered.</param>
-public sealed record UpdateProductCommand : ICommand<AdminResult>, IChangesCatalog, IProductFields
+public sealed record UpdateProductCommand : ICommand, IChangesCatalog, IProductFields
 {
     public int Id { get; init; }
 

@@ -1,5 +1,8 @@
+using FakeShop.Application.Admin.CreateProduct;
 using FakeShop.Application.Catalog;
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Catalog;
 using FakeShop.Domain.Common;
 using Mediator;
@@ -14,30 +17,25 @@ namespace FakeShop.Application.Admin.UpdateProduct;
 /// stock is written only when the admin changed it, and only if the stored stock is still the one the form showed,
 /// so a form opened before a sale can never put sold units back.
 /// </summary>
-public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<UpdateProductCommand, AdminResult>
+public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<UpdateProductCommand>
 {
-    public async ValueTask<AdminResult> Handle(UpdateProductCommand command, CancellationToken cancellationToken)
+    public async ValueTask<Unit> Handle(UpdateProductCommand command, CancellationToken cancellationToken)
     {
-        var product = await db.Products.FirstOrDefaultAsync(p => p.Id == command.Id, cancellationToken);
-        if (product is null)
-        {
-            return AdminResult.NotFound;
-        }
-
+        var product = await db.Products.LoadAsync(p => p.Id == command.Id, cancellationToken);
         if (product.Version != command.Version)
         {
-            return AdminResult.Conflict;
+            throw new ConflictException();
         }
 
         if (!await db.Categories.AnyAsync(c => c.Id == command.CategoryId, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.Invalid, Detail: "Choose a category.");
+            throw CreateProductHandler.NoSuchCategory();
         }
 
         var slug = string.IsNullOrWhiteSpace(command.Slug) ? Slug.From(command.Name) : command.Slug.Trim();
         if (await db.Products.AnyAsync(p => p.Slug == slug && p.Id != command.Id, cancellationToken))
         {
-            return new AdminResult(AdminOutcome.SlugTaken);
+            throw AdminRefusals.TakenSlug();
         }
 
         var now = clock.GetUtcNow();
@@ -47,7 +45,6 @@ public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) 
         {
             product.ChangePrice(price, now);
         }
-
 
         if (command.IsActive != product.IsActive)
         {
@@ -61,35 +58,16 @@ public sealed class UpdateProductHandler(IShopDbContext db, TimeProvider clock) 
             }
         }
 
-        try
+        await db.SaveInTransactionAsync(async ct =>
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            var stockChanged = await strategy.ExecuteAsync(async ct =>
+            if (command.Stock != command.StockShown && !await StockStore.TrySetAsync(db, command.Id, command.StockShown, command.Stock, ct))
             {
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                if (command.Stock != command.StockShown && !await StockStore.TrySetAsync(db, command.Id, command.StockShown, command.Stock, ct))
-                {
-                    return true;
-                }
-
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                return false;
-            }, cancellationToken);
-            if (stockChanged)
-            {
-                return new AdminResult(AdminOutcome.StockChanged);
+                // Leaving the lambda by throwing disposes the transaction uncommitted: nothing of the form is saved.
+                throw new ConflictException(ConflictException.StockChanged, "The stock changed since the form showed it; nothing was saved.");
             }
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return AdminResult.Conflict;
-        }
-        catch (DbUpdateException ex) when (db.IsUniqueViolation(ex))
-        {
-            return new AdminResult(AdminOutcome.SlugTaken);
-        }
 
-        return AdminResult.Done(product.Id);
+            await db.SaveChangesAsync(ct);
+        }, cancellationToken, AdminRefusals.TakenSlug);
+        return Unit.Value;
     }
 }

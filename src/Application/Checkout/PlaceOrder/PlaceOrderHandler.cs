@@ -50,14 +50,14 @@ public sealed partial class PlaceOrderHandler(
         if (cart is null || cart.IsEmpty)
         {
             // A concurrent submit of the same form may have just placed the order and emptied the cart.
-            return await FindExistingAsync(command, cancellationToken) ?? Fail(PlaceOrderOutcome.CartEmpty, "cart_empty");
+            return await FindExistingAsync(command, cancellationToken) ?? throw Refuse(CheckoutRefusal.CartEmpty, "cart_empty");
         }
 
         var priced = await CartPricing.PriceAsync(db, cart, shipping.Value, cancellationToken);
         var unavailable = priced.Lines.Where(l => l.IsUnavailable && !l.IsActive).Select(l => l.Name).ToList();
         if (unavailable.Count > 0)
         {
-            return Fail(PlaceOrderOutcome.Unavailable, "unavailable", unavailable);
+            throw Refuse(CheckoutRefusal.Unavailable, "unavailable", unavailable);
         }
 
         // Stock that ran out (or below the quantity) since the cart was filled is "sold out", the same answer the
@@ -66,7 +66,7 @@ public sealed partial class PlaceOrderHandler(
         if (shortOfStock.Count > 0)
         {
             metrics.SoldOut();
-            return Fail(PlaceOrderOutcome.SoldOut, "sold_out", shortOfStock);
+            throw Refuse(CheckoutRefusal.SoldOut, "sold_out", shortOfStock);
         }
 
         if (priced.HasPriceChanges)
@@ -74,7 +74,7 @@ public sealed partial class PlaceOrderHandler(
             // Never charge a price the customer has not seen: record it as seen and ask them to confirm.
             CartPricing.RecordPricesShown(cart, priced);
             await db.SaveChangesAsync(cancellationToken);
-            return Fail(PlaceOrderOutcome.PricesChanged, "prices_changed", priced.Lines.Where(l => l.PriceChanged).Select(l => l.Name).ToList());
+            throw Refuse(CheckoutRefusal.PricesChanged, "prices_changed", priced.Lines.Where(l => l.PriceChanged).Select(l => l.Name).ToList());
         }
 
         var now = clock.GetUtcNow();
@@ -124,15 +124,16 @@ public sealed partial class PlaceOrderHandler(
         if (answer?.Outcome == PaymentOutcome.Declined)
         {
             metrics.PaymentDeclined();
-            return Fail(PlaceOrderOutcome.PaymentDeclined, "payment_declined", orderNumber: order.Number);
+            throw Refuse(CheckoutRefusal.PaymentDeclined, "payment_declined", orderNumber: order.Number);
         }
 
-        return Fail(PlaceOrderOutcome.PaymentFailed, answer is null ? "payment_timeout" : "payment_failed", orderNumber: order.Number);
+        throw Refuse(CheckoutRefusal.PaymentFailed, answer is null ? "payment_timeout" : "payment_failed", orderNumber: order.Number);
     }
 
     /// <summary>
     /// The short transaction: take every line's units (product-id order, so two carts cannot deadlock), write the
-    /// order, empty the cart. Null when it committed; otherwise the answer for the customer, with nothing written.
+    /// order, empty the cart. Null when it committed; the order a concurrent submit of this form placed; otherwise a
+    /// refusal is thrown with nothing written.
     /// </summary>
     private async Task<PlaceOrderResult?> ReserveAsync(PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
     {
@@ -153,7 +154,7 @@ public sealed partial class PlaceOrderHandler(
                     }
 
                     metrics.SoldOut();
-                    return Fail(PlaceOrderOutcome.SoldOut, "sold_out", [line.Name]);
+                    throw Refuse(CheckoutRefusal.SoldOut, "sold_out", [line.Name]);
                 }
             }
 
@@ -181,7 +182,7 @@ public sealed partial class PlaceOrderHandler(
 
                 if (ex is DbUpdateConcurrencyException)
                 {
-                    return Fail(PlaceOrderOutcome.CartChanged, "cart_changed");
+                    throw Refuse(CheckoutRefusal.CartChanged, "cart_changed");
                 }
 
                 // An order-number collision, 1 in 10^12 per pair, surfaces as an error the customer can retry.
@@ -264,14 +265,14 @@ public sealed partial class PlaceOrderHandler(
         }
 
         return order.Status == OrderStatus.PaymentFailed
-            ? new PlaceOrderResult(PlaceOrderOutcome.PaymentFailed, order.Number)
+            ? throw new CheckoutRefusedException(CheckoutRefusal.PaymentFailed, [], order.Number)
             : new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, order.Number);
     }
 
-    private PlaceOrderResult Fail(PlaceOrderOutcome outcome, string reason, IReadOnlyList<string>? products = null, string? orderNumber = null)
+    private CheckoutRefusedException Refuse(CheckoutRefusal refusal, string reason, IReadOnlyList<string>? products = null, string? orderNumber = null)
     {
         metrics.CheckoutFailed(reason);
-        return new PlaceOrderResult(outcome, orderNumber, products);
+        return new CheckoutRefusedException(refusal, products ?? [], orderNumber);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway gave no answer for order {OrderNumber} within {Seconds} s; the payment is failed and its stock released")]

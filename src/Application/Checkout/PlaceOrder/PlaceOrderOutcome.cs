@@ -1,16 +1,10 @@
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
+/// <summary>How the order came to exist; a checkout that placed nothing throws <see cref="CheckoutRefusedException"/>.</summary>
 public enum PlaceOrderOutcome
 {
     Placed,
-    AlreadyPlaced,
-    CartEmpty,
-    PricesChanged,
-    Unavailable,
-    SoldOut,
-    PaymentDeclined,
-    PaymentFailed,
 
-    /// <summary>The cart changed while this checkout ran (another tab's checkout emptied it): nothing was placed.</summary>
-    CartChanged,
+    /// <summary>This form had placed it already (a double click, a refresh, a concurrent submit).</summary>
+    AlreadyPlaced,
 }

@@ -1,5 +1,7 @@
 using FakeShop.Application.Catalog;
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
+using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Ordering;
 using Mediator;
@@ -56,31 +58,28 @@ public sealed class ExpirePixChargesHandler(IShopDbContext db, IPixGateway gatew
 
         // Ask the provider before giving up on the money: a paid charge whose webhook never arrived is still paid.
         var charge = order.Pix is null ? null : await gateway.GetChargeAsync(order.Pix.TxId, ct);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async token =>
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            if (charge is { Status: PixChargeStatus.Paid })
+            await db.SaveInTransactionAsync(async token =>
             {
-                order.ConfirmPixPayment("reconciled-" + charge.TxId, now);
-            }
-            else
-            {
-                order.FailPayment("pix-expiry", now);
-                await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), token);
-            }
+                if (charge is { Status: PixChargeStatus.Paid })
+                {
+                    order.ConfirmPixPayment("reconciled-" + charge.TxId, now);
+                }
+                else
+                {
+                    order.FailPayment("pix-expiry", now);
+                    await StockStore.ReturnAsync(db, order.Lines.Select(l => (l.ProductId, l.Quantity)), token);
+                }
 
-            try
-            {
                 await db.SaveChangesAsync(token);
-                await transaction.CommitAsync(token);
-                return true;
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                await transaction.RollbackAsync(token);
-                return false;
-            }
-        }, ct);
+            }, ct);
+            return true;
+        }
+        catch (ConflictException)
+        {
+            // Leaving the transaction by throwing rolled the stock release back with the status change.
+            return false;
+        }
     }
 }

@@ -36,7 +36,7 @@ public sealed class LoginModel(ShopSignIn signIn, IStringLocalizer<SharedResourc
             HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown");
         if (outcome == LoginOutcome.Succeeded)
         {
-            return LocalRedirect(LocalUrls.Safe(ReturnUrl, "/Admin"));
+            return this.RedirectBack(ReturnUrl, "/Admin/Index");
         }
 
         Input.Password = null;

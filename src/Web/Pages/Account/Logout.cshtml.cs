@@ -14,6 +14,6 @@ public sealed class LogoutModel(ShopSignIn signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return RedirectToPage("/Index");
     }
 }

@@ -1,52 +1,63 @@
-using FakeShop.Application.Admin;
 using FakeShop.Domain.Ordering;
-using FakeShop.Web.Admin;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin;
 
-/// <summary>The few helpers every admin page needs: post-redirect-get with a flash message, and errors into ModelState.</summary>
-public abstract class AdminPageModel(IStringLocalizer<SharedResource> l) : PageModel
+/// <summary>
+/// The few helpers every admin page needs: post-redirect-get with a flash message, and a use case's refusal as the
+/// error flash on the page the post came from (docs/decisions/0017): a product deleted meanwhile, a slug taken,
+/// another admin's save, a bad value.
+/// </summary>
+public abstract class AdminPageModel(IStringLocalizer<SharedResource> l) : PageModel, IUseCaseFailurePage
 {
+    /// <summary>Only admin paths may be a return target; see <see cref="LocalUrls"/>.</summary>
+    protected const string Section = "/Admin";
+
     protected IStringLocalizer<SharedResource> L { get; } = l;
 
     /// <summary>The signed-in admin as written into order histories.</summary>
     protected string Actor => User.Identity?.Name ?? "admin";
 
-    protected RedirectResult Done(string url, string message)
+    /// <summary>Where a refused post goes back to; the page itself unless the handler names another (a list's returnUrl).</summary>
+    protected IActionResult? BackOnFailure { get; set; }
+
+    /// <summary>Post-redirect-get: <paramref name="redirect"/> with a confirmation on the page it leads to.</summary>
+    protected T Done<T>(T redirect, string message) where T : IActionResult
     {
-        TempData["Flash"] = message;
-        return Redirect(url);
+        TempData.Flash(message);
+        return redirect;
     }
 
-    protected RedirectResult Failed(string url, string message)
+    /// <summary>Post-redirect-get: <paramref name="redirect"/> with a refusal on the page it leads to.</summary>
+    protected T Failed<T>(T redirect, string message) where T : IActionResult
     {
-        TempData["FlashError"] = message;
-        return Redirect(url);
+        TempData.FlashError(message);
+        return redirect;
     }
 
-    protected RedirectResult Outcome(string url, AdminResult result, string successMessage) =>
-        result.Succeeded ? Done(url, successMessage) : Failed(url, AdminMessages.For(result, L));
+    /// <summary>A refused post goes back with the sentence as the error flash; a GET of something missing is a 404.</summary>
+    public virtual Task<IActionResult?> OnUseCaseFailureAsync(UseCaseFailure failure, CancellationToken ct) =>
+        Task.FromResult<IActionResult?>(HttpMethods.IsPost(Request.Method) ? Failed(BackOnFailure ?? RedirectToPage(), failure.Message) : null);
 
-    protected void AddErrors(ValidationException ex, string prefix = "Input")
+    /// <summary>A refusal next to the form's fields (<paramref name="prefix"/> is the bound form's name).</summary>
+    protected void AddErrors(UseCaseFailure failure, string prefix = "Input")
     {
-        foreach (var error in ex.Errors)
+        if (failure.Fields.Count == 0)
         {
-            ModelState.AddModelError(prefix + "." + error.PropertyName, L[error.ErrorMessage]);
+            ModelState.AddModelError(string.Empty, failure.Message);
+            return;
+        }
+
+        foreach (var error in failure.Fields)
+        {
+            ModelState.AddModelError(prefix + "." + error.Property, error.Message);
         }
     }
 
-    protected static string Sentences(ValidationException ex, IStringLocalizer<SharedResource> l) =>
-        string.Join(" ", ex.Errors.Select(e => l[e.ErrorMessage].Value).Distinct());
-
     protected static OrderStatus? ParseStatus(string? text) =>
         Enum.TryParse<OrderStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status : null;
-
-    /// <summary>Only admin paths may be a return target; see <see cref="LocalUrls"/>.</summary>
-    protected static string Back(string? returnUrl, string fallback) => LocalUrls.Safe(returnUrl, fallback, "/Admin");
 }

@@ -4,12 +4,10 @@ using FakeShop.Application.Carts.GetCartItemCount;
 using FakeShop.Application.Carts.RemoveCartLine;
 using FakeShop.Application.Carts.UpdateCartLine;
 using FakeShop.Application.Carts.ViewCart;
-using FakeShop.Domain.Common;
 using FakeShop.Web.Caching;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using FakeShop.Web.ViewComponents;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +17,8 @@ namespace FakeShop.Web.Pages.Cart;
 
 /// <summary>
 /// The cart and its changes. Every change is a POST with an antiforgery token followed by a redirect, so a refresh
-/// never repeats it; bad input comes back as a message next to the cart, never as an error page. Adding to the cart
+/// never repeats it; bad input comes back as a message next to the cart, never as an error page (a refused change
+/// through UseCaseExceptionFilter, docs/decisions/0017). Adding to the cart
 /// is POST /cart/add (FakeShop.Web.Cart.CartEndpoints): its forms are on cached pages that carry no token.
 /// </summary>
 public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartCountCookie cartCount, IStringLocalizer<SharedResource> l) : PageModel
@@ -46,15 +45,13 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
 
         if (!QueryInput.TryQuantity(quantity, out var qty))
         {
-            return Fail("/cart", l["Quantity must be between 1 and 99."]);
+            return Fail(UserMessages.QuantityRange(l));
         }
 
-        return await Run("/cart", async () =>
-        {
-            await mediator.Send(new UpdateCartLineCommand(owner, line, qty), ct);
-            await RewriteCountAsync(owner, ct);
-            TempData["Flash"] = l["Cart updated."].Value;
-        });
+        await mediator.Send(new UpdateCartLineCommand(owner, line, qty), ct);
+        await RewriteCountAsync(owner, ct);
+        TempData.Flash(l["Cart updated."]);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string? lineId, CancellationToken ct)
@@ -66,8 +63,8 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
 
         await mediator.Send(new RemoveCartLineCommand(owner, line), ct);
         await RewriteCountAsync(owner, ct);
-        TempData["Flash"] = l["Item removed."].Value;
-        return LocalRedirect("/cart");
+        TempData.Flash(l["Item removed."]);
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostClearAsync(CancellationToken ct)
@@ -78,34 +75,17 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
             cartCount.Write(HttpContext, visitor, 0);
         }
 
-        TempData["Flash"] = l["Your cart is empty now."].Value;
-        return LocalRedirect("/cart");
+        TempData.Flash(l["Your cart is empty now."]);
+        return RedirectToPage();
     }
 
     /// <summary>Every cart change rewrites the cart-count cookie, so the next (cached) page shows the new count (ADR 8).</summary>
     private async Task RewriteCountAsync(Guid owner, CancellationToken ct) =>
         cartCount.Write(HttpContext, visitor, await mediator.Send(new GetCartItemCountQuery(owner), ct));
 
-    private async Task<IActionResult> Run(string back, Func<Task> action)
+    private RedirectToPageResult Fail(string message)
     {
-        try
-        {
-            await action();
-            return LocalRedirect(back);
-        }
-        catch (DomainException ex)
-        {
-            return Fail(back, UserMessages.For(ex, l));
-        }
-        catch (ValidationException ex)
-        {
-            return Fail(back, UserMessages.For(ex, l));
-        }
-    }
-
-    private LocalRedirectResult Fail(string back, string message)
-    {
-        TempData["FlashError"] = message;
-        return LocalRedirect(back);
+        TempData.FlashError(message);
+        return RedirectToPage();
     }
 }

@@ -18,8 +18,10 @@ namespace FakeShop.Web.Pages.Checkout;
 /// Checkout form. The hidden <see cref="Token"/> makes the POST idempotent: a double click, a refresh or a
 /// back-and-resubmit all land on the same single order.
 /// </summary>
-public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartCountCookie cartCount, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartCountCookie cartCount, IStringLocalizer<SharedResource> l) : PageModel, IUseCaseFailurePage
 {
+    private const string CartPage = "/Cart/Index";
+
     [BindProperty]
     public CheckoutInput Input { get; set; } = new();
 
@@ -35,7 +37,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
         Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
         if (!Cart.CanCheckout)
         {
-            return LocalRedirect("/cart");
+            return RedirectToPage(CartPage);
         }
 
         Token = Guid.NewGuid();
@@ -47,8 +49,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
     {
         if (visitor.VisitorId is not { } owner)
         {
-            TempData["FlashError"] = l["Your session has expired. Please add the products to your cart again."].Value;
-            return LocalRedirect("/cart");
+            return BackToCart(l["Your session has expired. Please add the products to your cart again."]);
         }
 
         if (Token == Guid.Empty)
@@ -60,21 +61,25 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
             return await Redisplay(l[PlaceOrderHandler.ExpiredFormMessage].Value, ct, StatusCodes.Status400BadRequest);
         }
 
-        PlaceOrderResult result;
-        try
+        var placed = await mediator.Send(ToCommand(owner), ct);
+        // The order emptied the cart: the badge of the next page says so (ADR 8).
+        cartCount.Write(HttpContext, visitor, 0);
+        return RedirectToPage("/Orders/Details", new { number = placed.OrderNumber, placed = 1 });
+    }
+
+    /// <summary>A refused checkout shows the form again with the reason, or sends the visitor back to the cart.</summary>
+    public async Task<IActionResult?> OnUseCaseFailureAsync(UseCaseFailure failure, CancellationToken ct)
+    {
+        if (failure.Exception is ValidationException invalid)
         {
-            result = await mediator.Send(ToCommand(owner), ct);
-        }
-        catch (ValidationException ex)
-        {
-            foreach (var error in ex.Errors)
+            foreach (var error in failure.Fields)
             {
-                ModelState.AddModelError($"{nameof(Input)}.{error.PropertyName}", l[error.ErrorMessage]);
+                ModelState.AddModelError($"{nameof(Input)}.{error.Property}", error.Message);
             }
 
             // The token has no field to show its error next to, and re-rendering a refused token would refuse the
             // form again for ever: say it at the top and hand out a fresh one.
-            var tokenError = ex.Errors.FirstOrDefault(e => e.PropertyName == nameof(PlaceOrderCommand.CheckoutToken));
+            var tokenError = invalid.Errors.FirstOrDefault(e => e.PropertyName == nameof(PlaceOrderCommand.CheckoutToken));
             if (tokenError is not null)
             {
                 Token = Guid.NewGuid();
@@ -84,23 +89,30 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
             return await Redisplay(tokenError is null ? null : l[tokenError.ErrorMessage].Value, ct);
         }
 
-        if (result.Outcome is PlaceOrderOutcome.Placed or PlaceOrderOutcome.AlreadyPlaced or PlaceOrderOutcome.CartEmpty)
+        if (failure.Exception is not CheckoutRefusedException refused)
         {
-            // The order emptied the cart: the badge of the next page says so (ADR 8).
-            cartCount.Write(HttpContext, visitor, 0);
+            return null;
         }
 
-        return result.Outcome switch
+        var names = string.Join(", ", refused.Products);
+        switch (refused.Reason)
         {
-            PlaceOrderOutcome.Placed or PlaceOrderOutcome.AlreadyPlaced => Redirect($"/orders/{result.OrderNumber}?placed=1"),
-            PlaceOrderOutcome.CartEmpty => Flash("/cart", l["Your cart is empty."]),
-            PlaceOrderOutcome.PricesChanged => await Redisplay(l["Prices changed for: {0}. Please check the new total and confirm again.", Names(result)], ct),
-            PlaceOrderOutcome.Unavailable => Flash("/cart", l["Some products are no longer available: {0}.", Names(result)]),
-            PlaceOrderOutcome.SoldOut => await Redisplay(l["Sold out: {0}. Someone bought the last units; your cart was kept so you can change it.", Names(result)], ct, StatusCodes.Status409Conflict),
-            PlaceOrderOutcome.CartChanged => await Redisplay(l["Your cart changed while you were checking out (in another tab?). Nothing was charged; please review your cart."], ct, StatusCodes.Status409Conflict),
-            PlaceOrderOutcome.PaymentDeclined => await RedisplayWithNewForm(l["Your card was declined. No order was placed; please use another card."], ct),
-            _ => await RedisplayWithNewForm(l["The payment could not be processed right now. No order was placed; please try again in a moment."], ct),
-        };
+            case CheckoutRefusal.CartEmpty:
+                cartCount.Write(HttpContext, visitor, 0);
+                return BackToCart(l["Your cart is empty."]);
+            case CheckoutRefusal.Unavailable:
+                return BackToCart(l["Some products are no longer available: {0}.", names]);
+            case CheckoutRefusal.PricesChanged:
+                return await Redisplay(l["Prices changed for: {0}. Please check the new total and confirm again.", names], ct);
+            case CheckoutRefusal.SoldOut:
+                return await Redisplay(l["Sold out: {0}. Someone bought the last units; your cart was kept so you can change it.", names], ct, StatusCodes.Status409Conflict);
+            case CheckoutRefusal.CartChanged:
+                return await Redisplay(l["Your cart changed while you were checking out (in another tab?). Nothing was charged; please review your cart."], ct, StatusCodes.Status409Conflict);
+            case CheckoutRefusal.PaymentDeclined:
+                return await RedisplayWithNewForm(l["Your card was declined. No order was placed; please use another card."], ct);
+            default:
+                return await RedisplayWithNewForm(l["The payment could not be processed right now. No order was placed; please try again in a moment."], ct);
+        }
     }
 
     private PlaceOrderCommand ToCommand(Guid owner) => new()
@@ -155,11 +167,9 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
         return Redisplay(error, ct);
     }
 
-    private RedirectResult Flash(string url, string message)
+    private RedirectToPageResult BackToCart(string message)
     {
-        TempData["FlashError"] = message;
-        return Redirect(url);
+        TempData.FlashError(message);
+        return RedirectToPage(CartPage);
     }
-
-    private static string Names(PlaceOrderResult result) => string.Join(", ", result.Products ?? []);
 }

@@ -74,11 +74,11 @@ public sealed class DetailsModel(
         var (status, reason) = await PixWebhookEndpoints.SimulatePaymentAsync(txId, order.Total.Amount, pix.Value, mediator, clock, logger, ct);
         if (status == StatusCodes.Status200OK)
         {
-            TempData["Flash"] = l["Payment received. Thank you!"].Value;
+            TempData.Flash(l["Payment received. Thank you!"]);
         }
         else
         {
-            TempData["FlashError"] = l["The payment could not be simulated: {0}", reason].Value;
+            TempData.FlashError(l["The payment could not be simulated: {0}", reason]);
         }
 
         return RedirectToPage(new { number });

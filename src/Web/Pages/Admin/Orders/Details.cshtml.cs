@@ -1,8 +1,6 @@
-using FakeShop.Application.Admin;
 using FakeShop.Application.Admin.ChangeOrderStatus;
 using FakeShop.Application.Admin.GetAdminOrder;
 using FakeShop.Domain.Ordering;
-using FakeShop.Web.Admin;
 using FakeShop.Web.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -26,20 +24,13 @@ public sealed class DetailsModel(IMediator mediator, IStringLocalizer<SharedReso
     /// <summary>One form per allowed next status; anything else (a stale page, a crafted post) is refused by the state machine.</summary>
     public async Task<IActionResult> OnPostAsync(string number, string? target, CancellationToken ct)
     {
-        var back = "/Admin/Orders/" + Uri.EscapeDataString(number);
         if (ParseStatus(target) is not { } status)
         {
-            return Failed(back, L["That status change is not allowed. Nothing was changed."]);
+            return Failed(RedirectToPage(new { number }), L["That status change is not allowed. Nothing was changed."]);
         }
 
-        var result = await mediator.Send(new ChangeOrderStatusCommand(number, status, Actor), ct);
-        return result.Outcome switch
-        {
-            AdminOutcome.Done => Done(back, L["The order is now {0}.", L[status.ToString()]]),
-            AdminOutcome.NotFound => NotFound(),
-            AdminOutcome.IllegalTransition => Failed(back, L["That status change is not allowed. Nothing was changed."]),
-            _ => Failed(back, AdminMessages.For(result, L)),
-        };
+        await mediator.Send(new ChangeOrderStatusCommand(number, status, Actor), ct);
+        return Done(RedirectToPage(new { number }), L["The order is now {0}.", L[status.ToString()]]);
     }
 
     public static string ActionLabel(OrderStatus status) => status switch

@@ -1,9 +1,7 @@
 using FakeShop.Application.Admin.CreateProduct;
 using FakeShop.Application.Admin.UploadProductImage;
-using FakeShop.Domain.Common;
-using FakeShop.Web.Admin;
+using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,6 +12,9 @@ namespace FakeShop.Web.Pages.Admin.Products;
 [RequestFormLimits(MultipartBodyLengthLimit = EditModel.MaxRequestBytes, MemoryBufferThreshold = EditModel.MaxRequestBytes)]
 public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResource> l) : ProductPageModel(mediator, l)
 {
+    /// <summary>Set once the product exists: a refusal after it concerns only its image.</summary>
+    private int? created;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Input = new ProductForm { IsActive = true };
@@ -29,45 +30,40 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
             return await Redisplay(ct);
         }
 
-        try
+        var id = await Mediator.Send(new CreateProductCommand
         {
-            var result = await Mediator.Send(new CreateProductCommand
-            {
-                Name = Input.Name ?? string.Empty,
-                Slug = Input.Slug,
-                ShortDescription = Input.ShortDescription,
-                Description = Input.Description,
-                Price = price.Value,
-                Stock = Input.Stock,
-                CategoryId = Input.CategoryId,
-                IsActive = Input.IsActive,
-            }, ct);
-            if (result.Succeeded)
-            {
-                var edit = $"/Admin/Products/Edit/{result.Id}";
-                if (image.Length == 0)
-                {
-                    return Done(edit, L["Product created."]);
-                }
-
-                // The image was checked before the product was created; only a vanished product can refuse it now.
-                var upload = await Mediator.Send(new UploadProductImageCommand(result.Id!.Value, image), ct);
-                return upload.Succeeded
-                    ? Done(edit, L["Product created with its image."])
-                    : Failed(edit, L["Product created, but the image was not saved: {0}", AdminMessages.For(upload, L)]);
-            }
-
-            ModelState.AddModelError(string.Empty, AdminMessages.For(result, L));
-        }
-        catch (ValidationException ex)
+            Name = Input.Name ?? string.Empty,
+            Slug = Input.Slug,
+            ShortDescription = Input.ShortDescription,
+            Description = Input.Description,
+            Price = price.Value,
+            Stock = Input.Stock,
+            CategoryId = Input.CategoryId,
+            IsActive = Input.IsActive,
+        }, ct);
+        if (image.Length == 0)
         {
-            AddErrors(ex);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, L[ex.Message]);
+            return Done(RedirectToPage("Edit", new { id }), L["Product created."]);
         }
 
+        // The image was checked before the product was created; only a vanished product can refuse it now.
+        created = id;
+        await Mediator.Send(new UploadProductImageCommand(id, image), ct);
+        return Done(RedirectToPage("Edit", new { id }), L["Product created with its image."]);
+    }
+
+    /// <summary>
+    /// A refused product comes back as the form with the errors next to its fields; a refused image of a product
+    /// already created goes to that product with the reason.
+    /// </summary>
+    public override async Task<IActionResult?> OnUseCaseFailureAsync(UseCaseFailure failure, CancellationToken ct)
+    {
+        if (created is { } id)
+        {
+            return Failed(RedirectToPage("Edit", new { id }), L["Product created, but the image was not saved: {0}", failure.Message]);
+        }
+
+        AddErrors(failure);
         return await Redisplay(ct);
     }
 

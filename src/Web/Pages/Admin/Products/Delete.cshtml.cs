@@ -1,7 +1,5 @@
-using FakeShop.Application.Admin;
 using FakeShop.Application.Admin.DeleteProduct;
 using FakeShop.Application.Admin.GetProductForEdit;
-using FakeShop.Web.Admin;
 using FakeShop.Web.Localization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -19,13 +17,7 @@ public sealed class DeleteModel(IMediator mediator, IStringLocalizer<SharedResou
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
     {
-        var result = await mediator.Send(new DeleteProductCommand(id), ct);
-        return result.Outcome switch
-        {
-            AdminOutcome.Done => Done("/Admin/Products", L["Product deleted."]),
-            AdminOutcome.InUse => Failed($"/Admin/Products/Delete/{id}", L["This product appears in orders, so it cannot be deleted. Hide it instead."]),
-            AdminOutcome.NotFound => NotFound(),
-            _ => Failed($"/Admin/Products/Delete/{id}", AdminMessages.For(result, L)),
-        };
+        await mediator.Send(new DeleteProductCommand(id), ct);
+        return Done(RedirectToPage("Index"), L["Product deleted."]);
     }
 }

@@ -1,12 +1,10 @@
-using FakeShop.Application.Admin;
 using FakeShop.Application.Admin.GetProductForEdit;
 using FakeShop.Application.Admin.SetProductVisibility;
 using FakeShop.Application.Admin.UpdateProduct;
 using FakeShop.Application.Admin.UploadProductImage;
-using FakeShop.Domain.Common;
 using FakeShop.Web.Admin;
+using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -26,6 +24,12 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
 
     public ProductEditVm Product { get; private set; } = null!;
 
+    /// <summary>The product whose edit form was posted: its refusals redisplay the form rather than flash.</summary>
+    private int? formPosted;
+
+    /// <summary>Set once the product's fields are saved: a refusal after it concerns only the new image.</summary>
+    private bool saved;
+
     public async Task OnGetAsync(int id, CancellationToken ct)
     {
         await LoadAsync(id, fillForm: true, ct);
@@ -40,64 +44,77 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
             return await Redisplay(id, StatusCodes.Status400BadRequest, ct);
         }
 
-        AdminResult result;
-        try
+        // A refusal of the form redisplays it (OnUseCaseFailureAsync); the buttons below answer with a flash.
+        formPosted = id;
+        await Mediator.Send(new UpdateProductCommand
         {
-            result = await Mediator.Send(new UpdateProductCommand
-            {
-                Id = id,
-                Version = Input.Version,
-                Name = Input.Name ?? string.Empty,
-                Slug = Input.Slug,
-                ShortDescription = Input.ShortDescription,
-                Description = Input.Description,
-                Price = price.Value,
-                Stock = Input.Stock,
-                StockShown = Input.StockShown,
-                CategoryId = Input.CategoryId,
-                IsActive = Input.IsActive,
-            }, ct);
-        }
-        catch (ValidationException ex)
+            Id = id,
+            Version = Input.Version,
+            Name = Input.Name ?? string.Empty,
+            Slug = Input.Slug,
+            ShortDescription = Input.ShortDescription,
+            Description = Input.Description,
+            Price = price.Value,
+            Stock = Input.Stock,
+            StockShown = Input.StockShown,
+            CategoryId = Input.CategoryId,
+            IsActive = Input.IsActive,
+        }, ct);
+        if (image.Length == 0)
         {
-            AddErrors(ex);
-            return await Redisplay(id, StatusCodes.Status400BadRequest, ct);
-        }
-        catch (DomainException ex)
-        {
-            ModelState.AddModelError(string.Empty, L[ex.Message]);
-            return await Redisplay(id, StatusCodes.Status400BadRequest, ct);
+            return Done(RedirectToPage(new { id }), L["Product saved."]);
         }
 
-        switch (result.Outcome)
-        {
-            case AdminOutcome.Done when image.Length == 0:
-                return Done($"/Admin/Products/Edit/{id}", L["Product saved."]);
-            case AdminOutcome.Done:
-                var upload = await Mediator.Send(new UploadProductImageCommand(id, image), ct);
-                return upload.Succeeded
-                    ? Done($"/Admin/Products/Edit/{id}", L["Product saved with its new image."])
-                    : Failed($"/Admin/Products/Edit/{id}", L["The product was saved, but the image was not: {0}", AdminMessages.For(upload, L)]);
-            case AdminOutcome.Conflict or AdminOutcome.StockChanged:
-                // Show what is stored now, with its new version; the admin re-applies their change knowingly.
-                ModelState.AddModelError(string.Empty, AdminMessages.For(result, L));
-                AskForImageAgain();
-                await LoadAsync(id, fillForm: true, ct);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return Page();
-            case AdminOutcome.NotFound:
-                return NotFound();
-            default:
-                ModelState.AddModelError(string.Empty, AdminMessages.For(result, L));
-                return await Redisplay(id, StatusCodes.Status400BadRequest, ct);
-        }
+        saved = true;
+        await Mediator.Send(new UploadProductImageCommand(id, image), ct);
+        return Done(RedirectToPage(new { id }), L["Product saved with its new image."]);
     }
 
-    public async Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct) =>
-        Outcome($"/Admin/Products/Edit/{id}", await Mediator.Send(new SetProductVisibilityCommand(id, Visible: false), ct), L["The product is hidden from the shop."]);
+    /// <summary>
+    /// The edit form refused: a conflict shows what is stored now, with its new version, so the admin re-applies
+    /// their change knowingly (409); anything else keeps what was typed, with the errors next to the fields (400).
+    /// </summary>
+    public override async Task<IActionResult?> OnUseCaseFailureAsync(UseCaseFailure failure, CancellationToken ct)
+    {
+        if (formPosted is not { } id)
+        {
+            return await base.OnUseCaseFailureAsync(failure, ct);
+        }
 
-    public async Task<IActionResult> OnPostShowAsync(int id, CancellationToken ct) =>
-        Outcome($"/Admin/Products/Edit/{id}", await Mediator.Send(new SetProductVisibilityCommand(id, Visible: true), ct), L["The product is visible in the shop."]);
+        if (saved)
+        {
+            // The image was checked before the product was saved; only a vanished product can refuse it now.
+            return Failed(RedirectToPage(new { id }), L["The product was saved, but the image was not: {0}", failure.Message]);
+        }
+
+        if (failure.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        AddErrors(failure);
+        if (failure.Kind == FailureKind.Conflict)
+        {
+            AskForImageAgain();
+            await LoadAsync(id, fillForm: true, ct);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return await Redisplay(id, StatusCodes.Status400BadRequest, ct);
+    }
+
+    public async Task<IActionResult> OnPostHideAsync(int id, CancellationToken ct)
+    {
+        await Mediator.Send(new SetProductVisibilityCommand(id, Visible: false), ct);
+        return Done(RedirectToPage(new { id }), L["The product is hidden from the shop."]);
+    }
+
+    public async Task<IActionResult> OnPostShowAsync(int id, CancellationToken ct)
+    {
+        await Mediator.Send(new SetProductVisibilityCommand(id, Visible: true), ct);
+        return Done(RedirectToPage(new { id }), L["The product is visible in the shop."]);
+    }
 
     private async Task LoadAsync(int id, bool fillForm, CancellationToken ct)
     {

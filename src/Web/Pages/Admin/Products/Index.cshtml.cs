@@ -2,10 +2,8 @@ using FakeShop.Application.Admin.AdjustStock;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Application.Admin.ListAdminProducts;
 using FakeShop.Application.Common.Models;
-using FakeShop.Web.Admin;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -33,6 +31,9 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
         Categories = await mediator.Send(new ListAdminCategoriesQuery(), ct);
     }
 
+    /// <summary>The adjustment being sent, so its refusal can be shown next to its field.</summary>
+    private (IActionResult Back, int ProductId, string Typed)? adjusting;
+
     public const string AdjustForKey = "AdjustFor";
     public const string AdjustErrorKey = "AdjustError";
     public const string AdjustTypedKey = "AdjustTyped";
@@ -43,27 +44,25 @@ public sealed class IndexModel(IMediator mediator, IStringLocalizer<SharedResour
     /// </summary>
     public async Task<IActionResult> OnPostAdjustAsync(int productId, string? delta, string? returnUrl, CancellationToken ct)
     {
-        var back = Back(returnUrl, "/Admin/Products");
+        var back = this.RedirectBack(returnUrl, "/Admin/Products/Index", Section);
         var typed = (delta ?? string.Empty).Trim();
         if (!int.TryParse(typed.Replace('\u2212', '-'), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var units))
         {
             return AdjustFailed(back, productId, typed, typed.Length == 0 ? L["Enter how many units to add (or, with a minus sign, to remove)."] : L["Enter a whole number of units, such as 5 or -3."]);
         }
 
-        try
-        {
-            var result = await mediator.Send(new AdjustStockCommand(productId, units), ct);
-            return result.Succeeded
-                ? Done(back, result.Id == 1 ? L["Stock updated: now {0} unit.", 1] : L["Stock updated: now {0} units.", result.Id ?? 0])
-                : AdjustFailed(back, productId, typed, AdminMessages.For(result, L));
-        }
-        catch (ValidationException ex)
-        {
-            return AdjustFailed(back, productId, typed, Sentences(ex, L));
-        }
+        adjusting = (back, productId, typed);
+        var stock = await mediator.Send(new AdjustStockCommand(productId, units), ct);
+        return Done(back, stock == 1 ? L["Stock updated: now {0} unit.", 1] : L["Stock updated: now {0} units.", stock]);
     }
 
-    private RedirectResult AdjustFailed(string back, int productId, string typed, string message)
+    /// <summary>A refused adjustment is said next to the field it was typed in, and as the error flash.</summary>
+    public override Task<IActionResult?> OnUseCaseFailureAsync(UseCaseFailure failure, CancellationToken ct) =>
+        adjusting is { } sent
+            ? Task.FromResult<IActionResult?>(AdjustFailed(sent.Back, sent.ProductId, sent.Typed, failure.Message))
+            : base.OnUseCaseFailureAsync(failure, ct);
+
+    private IActionResult AdjustFailed(IActionResult back, int productId, string typed, string message)
     {
         TempData[AdjustForKey] = productId;
         TempData[AdjustErrorKey] = message;

@@ -1,11 +1,6 @@
 using System.Data.Common;
-using FakeShop.Application;
-using FakeShop.Application.Carts;
-using FakeShop.Application.Common.Behaviours;
-using FakeShop.Infrastructure;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Identity;
-using FakeShop.Infrastructure.Persistence;
 using FakeShop.Web.Admin;
 using FakeShop.Web.Caching;
 using FakeShop.Web.Cart;
@@ -15,9 +10,7 @@ using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using FakeShop.Web.Operations;
 using FakeShop.Web.Payments;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Localization;
 
 namespace FakeShop.Web;
 
@@ -29,55 +22,9 @@ public static partial class ShopHost
         var builder = WebApplication.CreateBuilder(args);
         var database = DatabaseSettingsResolver.Resolve(builder.Configuration, builder.Environment.ContentRootPath, builder.Environment.IsDevelopment());
 
-        builder.Services.AddApplication();
-        builder.Services.AddInfrastructure(database);
-        builder.Services.AddMediator((Mediator.MediatorOptions o) =>
-        {
-            // Handlers use the scoped DbContext; the generator's default (singleton) would capture one for ever.
-            o.ServiceLifetime = ServiceLifetime.Scoped;
-            o.Assemblies = [typeof(FakeShop.Application.DependencyInjection)];
-            o.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(CatalogChangeBehaviour<,>)];
-        });
-        builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection(ShippingOptions.SectionName));
-        builder.Services.AddOptions<ShippingOptions>()
-            .Validate(o => o.FlatRate is >= 0 and <= 10_000, "Shipping:FlatRate must be between 0 and 10000.")
-            .Validate(o => o.FreeFrom is null or >= 0, "Shipping:FreeFrom must be empty or a positive amount.")
-            .ValidateOnStart();
-
-        // Keys in the shared database: cookies sealed by one replica open on every other, and survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("FakeShop").PersistKeysToDbContext<ShopDbContext>();
-
-        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = ShopHtmlEncoder.Settings);
-        builder.Services.AddHttpContextAccessor();
-        builder.Services.AddScoped<VisitorContext>();
-        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
-        builder.Services.Configure<RequestLocalizationOptions>(o =>
-        {
-            o.SetDefaultCulture(ShopCultures.Portuguese)
-             .AddSupportedCultures(ShopCultures.Supported)
-             .AddSupportedUICultures(ShopCultures.Supported);
-            o.FallBackToParentCultures = true;
-            o.FallBackToParentUICultures = true;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider { CookieName = ShopCultures.CookieName }, new AcceptLanguageHeaderRequestCultureProvider()];
-        });
-        builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
-            .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
-            // No page uses jQuery-style keys ("a[b]"), and their parser throws on a key like "x[" (an unbalanced
-            // bracket): any form POST or query string with one answered 500 (found by the fuzz test in
-            // FakeShop.Reliability.Tests). Without these two factories such keys are just unknown fields.
-            .AddMvcOptions(o =>
-            {
-                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(o.ValueProviderFactories);
-                Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(o.ValueProviderFactories);
-            });
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = FlashCookie.Name);
-        builder.Services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = "fs_af";
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.FormFieldName = "__RequestVerificationToken";
-        });
+        builder.AddShopUseCases(database);
+        builder.AddShopLocalization();
+        builder.AddShopPages();
         builder.AddShopForwardedHeaders();
         builder.AddShopHardening();
         builder.AddShopHousekeeping();

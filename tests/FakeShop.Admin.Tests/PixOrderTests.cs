@@ -13,7 +13,7 @@ public sealed class PixOrderTests(AdminFixture app) : AdminTest(app)
         {
             var now = DateTimeOffset.UtcNow;
             var product = await db.Products.SingleAsync(p => p.Id == productId);
-            product.RemoveStock(1, now);
+            product.AdjustStock(-1, now);
             var order = new Order(OrderNumber.New(), Guid.NewGuid(), Guid.NewGuid(),
                 new CustomerDetails("Bia", "Costa", "bia@example.com", "+55 11 91234-5678", Cpf.Parse("123.456.789-09")),
                 new Address(Cep.Parse("01000-000"), "Rua das Flores", "10", null, "Sé", "São Paulo", Uf.Parse("SP")),

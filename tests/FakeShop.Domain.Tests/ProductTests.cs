@@ -30,9 +30,11 @@ public class ProductTests
     {
         Assert.Equal("stock.negative", Assert.Throws<DomainException>(() => NewProduct(stock: -1)).Code);
         var product = NewProduct(stock: 2);
-        Assert.Equal("stock.insufficient", Assert.Throws<DomainException>(() => product.RemoveStock(3, Now)).Code);
+        // Issue 15 removed RemoveStock (nothing but tests called it; checkout takes stock with a conditional SQL
+        // update, ADR 6): the same invariant through AdjustStock, whose refusal code is stock.negative.
+        Assert.Equal("stock.negative", Assert.Throws<DomainException>(() => product.AdjustStock(-3, Now)).Code);
         Assert.Equal(2, product.Stock);
-        product.RemoveStock(2, Now);
+        product.AdjustStock(-2, Now);
         Assert.Equal(0, product.Stock);
         Assert.False(product.IsAvailable);
     }

@@ -100,22 +100,6 @@ public class Product
 
     public void AdjustStock(int delta, DateTimeOffset now) => SetStock(Stock + delta, now);
 
-    /// <summary>Takes units out of stock; refuses rather than going negative.</summary>
-    public void RemoveStock(int quantity, DateTimeOffset now)
-    {
-        if (quantity <= 0)
-        {
-            throw new DomainException("stock.quantity", "Quantity must be positive.");
-        }
-
-        if (quantity > Stock)
-        {
-            throw new DomainException("stock.insufficient", $"Only {Stock} unit(s) of {Name} left.");
-        }
-
-        SetStock(Stock - quantity, now);
-    }
-
     public void SetImage(string? imageUrl, DateTimeOffset now)
     {
         ImageUrl = imageUrl is null ? null : Guard.RequiredText(imageUrl, "image_url", ImageUrlMaxLength);

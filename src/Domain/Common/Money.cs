@@ -49,12 +49,6 @@ public readonly record struct Money : IComparable<Money>
         ? throw new DomainException("money.negative_quantity", "A quantity cannot be negative.")
         : new(price.Amount * quantity);
 
-    public static Money Add(Money left, Money right) => left + right;
-
-    public static Money Subtract(Money left, Money right) => left - right;
-
-    public static Money Multiply(Money price, int quantity) => price * quantity;
-
     public static bool operator <(Money left, Money right) => left.Amount < right.Amount;
 
     public static bool operator >(Money left, Money right) => left.Amount > right.Amount;

@@ -20,9 +20,5 @@ public readonly record struct Quantity
 
     public static bool IsValid(int value) => value is >= Min and <= Max;
 
-    public static implicit operator int(Quantity quantity) => quantity.Value;
-
-    public int ToInt32() => Value;
-
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,19 +15,16 @@ public static class AdminHostExtensions
             .AddPolicy(AdminPolicies.AdminOnly, p => p.RequireAuthenticatedUser().RequireRole(ShopRoles.Admin));
         builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Admin", AdminPolicies.AdminOnly));
 
-        // Lockout stops guessing one account; this stops one client from spraying many accounts.
+        // Lockout stops guessing one account; this stops one client from spraying many accounts. A named policy,
+        // applied by the login page itself ([EnableRateLimiting] on LoginModel); it counts sign-in attempts (POST),
+        // not views of the form.
         var permits = builder.Configuration.GetValue("RateLimiting:LoginPermitsPerMinute", 10);
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method)
-                && context.Request.Path.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase)
-                    ? RateLimitPartition.GetFixedWindowLimiter(
-                        AdminPolicies.LoginLimiter + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
-        });
+        builder.Services.AddRateLimiter(o => o.AddPolicy(AdminPolicies.LoginLimiter, context =>
+            HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter(string.Empty)));
         return builder;
     }
 }

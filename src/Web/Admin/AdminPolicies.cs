@@ -5,6 +5,6 @@ public static class AdminPolicies
     /// <summary>Guards the whole /Admin folder: signed in and in the Admin role.</summary>
     public const string AdminOnly = "AdminOnly";
 
-    /// <summary>Rate-limiter partition name for login attempts.</summary>
+    /// <summary>The rate-limiting policy of the login page: sign-in attempts per client per minute.</summary>
     public const string LoginLimiter = "login";
 }

@@ -8,8 +8,8 @@ namespace FakeShop.Web.Operations;
 /// <summary>
 /// A generous per-client limit over every page, so one client cannot monopolise a replica. The client is the
 /// address after forwarded headers (the real visitor behind the ingress, not the proxy). Probes, scrapes, static
-/// files and the re-executed status page itself are never limited. It chains with any other global limiter (the
-/// admin login limit), so both apply; a rejection is a 429 with Retry-After, rendered by the friendly /Status page.
+/// files and the re-executed status page itself are never limited. Endpoint policies (the login page's) apply on top
+/// of it; a rejection by either is a 429 with Retry-After, rendered by the friendly /Status page.
 /// </summary>
 public static class GlobalRateLimiting
 {

@@ -1,8 +1,10 @@
 using FakeShop.Infrastructure.Identity;
+using FakeShop.Web.Admin;
 using FakeShop.Web.Infrastructure;
 using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Account;
@@ -11,6 +13,7 @@ namespace FakeShop.Web.Pages.Account;
 /// Staff sign-in. Every failure (unknown e-mail, wrong password, locked account) shows the same sentence, so the
 /// page cannot be used to find out who has an account.
 /// </summary>
+[EnableRateLimiting(AdminPolicies.LoginLimiter)]
 public sealed class LoginModel(ShopSignIn signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

@@ -1,7 +1,9 @@
 using FakeShop.Infrastructure.Database;
 using FakeShop.Web;
 
-// Start-up problems (a missing or contradictory setting) end the process with one sentence, not a stack trace.
+// Start-up problems (a missing or contradictory setting) end the process with one sentence, not a stack trace:
+// the options validated at start-up (ShopOptions), and the database settings, which are resolved before the host
+// is built because they choose the provider (ConfigurationException, Infrastructure's).
 try
 {
     var app = ShopHost.Build(args);

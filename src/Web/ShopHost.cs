@@ -11,6 +11,7 @@ using FakeShop.Web.Localization;
 using FakeShop.Web.Operations;
 using FakeShop.Web.Payments;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web;
 
@@ -36,7 +37,11 @@ public static partial class ShopHost
         builder.AddShopPix();
         builder.AddShopPayments();
 
-        return builder.Build();
+        var app = builder.Build();
+        // Every setting is checked now, before migrations or listening: a wrong one ends start-up with the one
+        // sentence Program prints, not with a stack trace logged by the starting host.
+        app.Services.GetRequiredService<IStartupValidator>().Validate();
+        return app;
     }
 
     public static async Task<int> RunAsync(WebApplication app, bool migrateOnly)

@@ -42,15 +42,14 @@ public static class ShopTelemetry
                 .UseOtlpExporter();
         }
 
-        var port = MetricsPort(builder.Configuration);
-        builder.Services.AddOptions<MetricsOptions>()
-            .Bind(builder.Configuration.GetSection(MetricsOptions.SectionName))
+        builder.Services.AddShopOptions<MetricsOptions>(builder.Configuration, MetricsOptions.SectionName)
             // Revenue, order counts and failure reasons are not for the public: in Production they need the
             // management port, or an operator saying so explicitly.
             .PostConfigure(o => o.ServeOnPublicPort ??= !builder.Environment.IsProduction())
-            .Validate(o => o.Port is null or (> 0 and < 65536), "Metrics:Port must be a port number between 1 and 65535.")
-            .ValidateOnStart();
-        if (port is { } management)
+            .Validate(o => o.Port is null or (> 0 and < 65536), "Metrics:Port must be a port number between 1 and 65535.");
+        // The listener is added before the host exists, so the port is read here; a wrong value adds none and is
+        // reported by the validation above, which stops the app before it listens.
+        if (int.TryParse(builder.Configuration["Metrics:Port"], System.Globalization.CultureInfo.InvariantCulture, out var management) && management is > 0 and < 65536)
         {
             AddManagementListener(builder, management);
         }
@@ -125,18 +124,5 @@ public static class ShopTelemetry
         {
             app.MapPrometheusScrapingEndpoint();
         }
-    }
-
-    private static int? MetricsPort(ConfigurationManager configuration)
-    {
-        var text = configuration["Metrics:Port"];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        return int.TryParse(text, out var port) && port is > 0 and < 65536
-            ? port
-            : throw new FakeShop.Infrastructure.Database.ConfigurationException($"Metrics:Port is '{text}', but it must be a port number between 1 and 65535.");
     }
 }

@@ -22,11 +22,9 @@ public static class UseCaseHostExtensions
             o.Assemblies = [typeof(FakeShop.Application.DependencyInjection)];
             o.PipelineBehaviors = [typeof(TracingBehaviour<,>), typeof(LoggingBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(CatalogChangeBehaviour<,>)];
         });
-        builder.Services.Configure<ShippingOptions>(builder.Configuration.GetSection(ShippingOptions.SectionName));
-        builder.Services.AddOptions<ShippingOptions>()
+        builder.Services.AddShopOptions<ShippingOptions>(builder.Configuration, ShippingOptions.SectionName)
             .Validate(o => o.FlatRate is >= 0 and <= 10_000, "Shipping:FlatRate must be between 0 and 10000.")
-            .Validate(o => o.FreeFrom is null or >= 0, "Shipping:FreeFrom must be empty or a positive amount.")
-            .ValidateOnStart();
+            .Validate(o => o.FreeFrom is null or >= 0, "Shipping:FreeFrom must be empty or a positive amount.");
 
         // Keys in the shared database: cookies sealed by one replica open on every other, and survive restarts.
         builder.Services.AddDataProtection().SetApplicationName("FakeShop").PersistKeysToDbContext<ShopDbContext>();

@@ -1,7 +1,9 @@
 using System.Threading.RateLimiting;
 using FakeShop.Infrastructure.Identity;
+using FakeShop.Web.Operations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Admin;
 
@@ -18,13 +20,16 @@ public static class AdminHostExtensions
         // Lockout stops guessing one account; this stops one client from spraying many accounts. A named policy,
         // applied by the login page itself ([EnableRateLimiting] on LoginModel); it counts sign-in attempts (POST),
         // not views of the form.
-        var permits = builder.Configuration.GetValue("RateLimiting:LoginPermitsPerMinute", 10);
-        builder.Services.AddRateLimiter(o => o.AddPolicy(AdminPolicies.LoginLimiter, context =>
-            HttpMethods.IsPost(context.Request.Method)
-                ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
-                : RateLimitPartition.GetNoLimiter(string.Empty)));
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((o, limits) =>
+        {
+            var permits = limits.Value.LoginPermitsPerMinute;
+            o.AddPolicy(AdminPolicies.LoginLimiter, context =>
+                HttpMethods.IsPost(context.Request.Method)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+        });
         return builder;
     }
 }

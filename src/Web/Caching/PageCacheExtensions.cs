@@ -2,6 +2,7 @@ using FakeShop.Application.Common.Abstractions;
 using FakeShop.Infrastructure.Database;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Caching;
 
@@ -10,13 +11,10 @@ public static class PageCacheExtensions
 {
     public static WebApplicationBuilder AddShopPageCache(this WebApplicationBuilder builder, DatabaseSettings database)
     {
-        var settings = builder.Configuration.GetSection(PageCacheSettings.SectionName).Get<PageCacheSettings>() ?? new PageCacheSettings();
-        if (settings.LifetimeSeconds is < 1 or > 3600 || settings.SizeLimitMegabytes is < 1 or > 1024)
-        {
-            throw new ConfigurationException("PageCache:LifetimeSeconds must be between 1 and 3600 and PageCache:SizeLimitMegabytes between 1 and 1024.");
-        }
-
-        builder.Services.AddSingleton(settings);
+        builder.Services.AddShopOptions<PageCacheSettings>(builder.Configuration, PageCacheSettings.SectionName)
+            .Validate(o => o.LifetimeSeconds is >= 1 and <= 3600, "PageCache:LifetimeSeconds must be between 1 and 3600.")
+            .Validate(o => o.SizeLimitMegabytes is >= 1 and <= 1024, "PageCache:SizeLimitMegabytes must be between 1 and 1024.");
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IOptions<PageCacheSettings>>().Value);
         // On PostgreSQL, pages are trusted only once the change notifications are being listened to; a SQLite
         // database belongs to this one process, whose own changes are signalled by CatalogChangeBehaviour.
         var trustedAtStart = database.Provider != DatabaseProvider.Postgres;
@@ -29,8 +27,10 @@ public static class PageCacheExtensions
         builder.Services.AddSingleton<PageCachePolicy>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PreparedPages>();
-        builder.Services.AddOutputCache(o =>
+        builder.Services.AddOutputCache();
+        builder.Services.AddOptions<OutputCacheOptions>().Configure<IOptions<PageCacheSettings>>((o, options) =>
         {
+            var settings = options.Value;
             o.SizeLimit = settings.SizeLimitMegabytes * 1024L * 1024L;
             o.DefaultExpirationTimeSpan = TimeSpan.FromSeconds(settings.LifetimeSeconds);
             // Without excludeDefaultPolicy the builder puts ASP.NET Core's default policy first, which turns caching

@@ -1,6 +1,6 @@
 using System.Net;
-using FakeShop.Infrastructure.Database;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Operations;
 
@@ -22,30 +22,27 @@ public sealed class TrustedProxyOptions
 /// <summary>
 /// Forwarded headers are processed once, by the middleware ShopHost puts first, and believed only from the
 /// configured proxies. The host's own switch (ASPNETCORE_FORWARDEDHEADERS_ENABLED) would add a second pass that
-/// trusts every client, so it is refused at start-up rather than silently combined.
+/// trusts every client, so it is refused at start-up (options validation) rather than silently combined.
 /// </summary>
 public static class ForwardedHeadersSetup
 {
     public static WebApplicationBuilder AddShopForwardedHeaders(this WebApplicationBuilder builder)
     {
-        if (string.Equals(builder.Configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase))
+        builder.Services.AddShopOptions<TrustedProxyOptions>(builder.Configuration, TrustedProxyOptions.SectionName)
+            .Validate<IConfiguration>(
+                (_, configuration) => !string.Equals(configuration["FORWARDEDHEADERS_ENABLED"], "true", StringComparison.OrdinalIgnoreCase),
+                "ASPNETCORE_FORWARDEDHEADERS_ENABLED is set, which trusts X-Forwarded-For from any client; remove it and list the proxies in ForwardedHeaders:KnownNetworks or ForwardedHeaders:KnownProxies.")
+            .Validate(o => Split(o.KnownNetworks).All(n => System.Net.IPNetwork.TryParse(n, out _)),
+                "ForwardedHeaders:KnownNetworks must list networks such as 10.0.0.0/8, separated by commas.")
+            .Validate(o => Split(o.KnownProxies).All(p => IPAddress.TryParse(p, out _)),
+                "ForwardedHeaders:KnownProxies must list IP addresses such as 10.0.0.5, separated by commas.");
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxyOptions>>((o, options) =>
         {
-            throw new ConfigurationException(
-                "ASPNETCORE_FORWARDEDHEADERS_ENABLED is set, which trusts X-Forwarded-For from any client; remove it and list the proxies in ForwardedHeaders:KnownNetworks or ForwardedHeaders:KnownProxies.");
-        }
+            // Entries that do not parse stop the app at start-up (the validation above); none is silently skipped.
+            var trusted = options.Value;
+            var networks = Split(trusted.KnownNetworks).Select(n => System.Net.IPNetwork.TryParse(n, out var network) ? network : (System.Net.IPNetwork?)null).OfType<System.Net.IPNetwork>().ToList();
+            var proxies = Split(trusted.KnownProxies).Select(p => IPAddress.TryParse(p, out var address) ? address : null).OfType<IPAddress>().ToList();
 
-        var section = builder.Configuration.GetSection(TrustedProxyOptions.SectionName);
-        var trusted = section.Get<TrustedProxyOptions>() ?? new TrustedProxyOptions();
-        var networks = Split(trusted.KnownNetworks).Select(n => System.Net.IPNetwork.TryParse(n, out var network)
-            ? network
-            : throw new ConfigurationException($"ForwardedHeaders:KnownNetworks contains '{n}', which is not a network such as 10.0.0.0/8.")).ToList();
-        var proxies = Split(trusted.KnownProxies).Select(p => IPAddress.TryParse(p, out var address)
-            ? address
-            : throw new ConfigurationException($"ForwardedHeaders:KnownProxies contains '{p}', which is not an IP address.")).ToList();
-
-        builder.Services.AddOptions<TrustedProxyOptions>().Bind(section).ValidateOnStart();
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-        {
             // With both lists empty the middleware stops checking the sender and believes everyone, so "no proxy
             // configured" must mean "no forwarded headers at all".
             o.ForwardedHeaders = networks.Count + proxies.Count > 0

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Operations;
 
@@ -15,13 +16,14 @@ public static class GlobalRateLimiting
 {
     public const int DefaultRetryAfterSeconds = 60;
 
-    public static IServiceCollection AddShopGlobalRateLimit(this IServiceCollection services, int permitsPerMinute)
+    public static IServiceCollection AddShopGlobalRateLimit(this IServiceCollection services)
     {
         services.AddRateLimiter(o => o.RejectionStatusCode = StatusCodes.Status429TooManyRequests);
 
         // PostConfigure runs after every AddRateLimiter(...) callback, whoever registered it and in whatever order.
-        services.PostConfigure<RateLimiterOptions>(o =>
+        services.AddOptions<RateLimiterOptions>().PostConfigure<IOptions<RateLimitingOptions>>((o, limits) =>
         {
+            var permitsPerMinute = limits.Value.PermitsPerMinute;
             if (permitsPerMinute > 0)
             {
                 var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, permitsPerMinute));

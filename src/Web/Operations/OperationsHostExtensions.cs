@@ -13,25 +13,27 @@ public static class OperationsHostExtensions
 {
     public static WebApplicationBuilder AddShopOperations(this WebApplicationBuilder builder)
     {
-        var settings = OperationsSettings.Resolve(builder.Configuration, builder.Environment);
-        builder.Services.AddSingleton(settings);
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddShopOptions<ShutdownOptions>(builder.Configuration, ShutdownOptions.SectionName)
+            .PostConfigure(o => o.DrainSeconds ??= development ? 0 : Math.Min(ShutdownOptions.DefaultProductionDrainSeconds, o.TimeoutSeconds - 1))
+            .Validate(o => o.TimeoutSeconds is >= 1 and <= 3600, "Shutdown:TimeoutSeconds must be a whole number from 1 to 3600.")
+            .Validate(o => o.DrainSeconds is >= 0 and <= 3600, "Shutdown:DrainSeconds must be a whole number from 0 to 3600.")
+            .Validate(o => o.DrainSeconds < o.TimeoutSeconds, "Shutdown:DrainSeconds must be less than Shutdown:TimeoutSeconds, or in-flight requests get no time to finish.");
+        builder.Services.AddShopOptions<RateLimitingOptions>(builder.Configuration, RateLimitingOptions.SectionName)
+            .Validate(o => o.PermitsPerMinute is >= 0 and <= 1_000_000, "RateLimiting:PermitsPerMinute must be a whole number from 0 to 1000000.")
+            .Validate(o => o.LoginPermitsPerMinute is >= 1 and <= 1_000_000, "RateLimiting:LoginPermitsPerMinute must be a whole number from 1 to 1000000.");
 
         builder.AddShopLogging();
 
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((o, shutdown) => o.ShutdownTimeout = shutdown.Value.Timeout);
         builder.Services.AddHostedService<ShutdownDrain>();
-        builder.Services.AddShopGlobalRateLimit(settings.PermitsPerMinute);
+        builder.Services.AddShopGlobalRateLimit();
         return builder;
     }
 
-    /// <summary>
-    /// Checks every ValidateOnStart option now, before the host starts (the host would log the failure with a stack
-    /// trace before Program prints its one sentence), then adds the access log first in the pipeline after forwarded
-    /// headers, so it sees the real client and the final status.
-    /// </summary>
+    /// <summary>The access log, first in the pipeline after forwarded headers, so it sees the real client and the final status.</summary>
     public static WebApplication UseShopOperations(this WebApplication app)
     {
-        app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseHttpLogging();
         return app;
     }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace FakeShop.Web.Operations;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace FakeShop.Web.Operations;
 /// the drain delay, so requests a load balancer still routes to this replica are served while it notices the
 /// failing probe. Afterwards Kestrel stops accepting and lets in-flight requests finish within the shutdown timeout.
 /// </summary>
-public sealed partial class ShutdownDrain(OperationsSettings settings, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
+public sealed partial class ShutdownDrain(IOptions<ShutdownOptions> options, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -16,6 +18,7 @@ public sealed partial class ShutdownDrain(OperationsSettings settings, ILogger<S
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        var settings = options.Value;
         if (settings.DrainDelay <= TimeSpan.Zero)
         {
             return;

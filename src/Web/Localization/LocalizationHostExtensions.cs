@@ -9,6 +9,7 @@ public static class LocalizationHostExtensions
     {
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = ShopHtmlEncoder.Settings);
         builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.AddSingleton<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>, CachedSharedLocalizer>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
             o.SetDefaultCulture(ShopCultures.Portuguese)

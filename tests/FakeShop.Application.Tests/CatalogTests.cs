@@ -124,11 +124,39 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
     {
         var names = (await List(new ListProductsQuery(PageSize: 48, Sort: ProductSort.Name))).Products.Items.Select(p => p.Name).ToList();
 
-        // The throwaway cluster uses the C.UTF-8 collation: code-point order, which is what ordinal comparison gives.
-        // Issue 13: products on sale first, the sold-out arm last; each group in order.
+        // Issue 13: products on sale first, the sold-out arm last; each group in Portuguese alphabetical order (this
+        // assertion was code-point order before issue 13, which the throwaway cluster's C.UTF-8 collation gives).
         Assert.Equal(SeededProducts, names.Count);
         Assert.Equal("Braço Articulado para Microfone", names[^1]);
-        Assert.Equal(names[..^1].Order(StringComparer.Ordinal), names[..^1]);
+        Assert.Equal(names[..^1].Order(FakeShop.Application.Common.PortugueseOrder.Instance), names[..^1]);
+        // Code-point order would put "DSLR" before "de" (upper case first).
+        Assert.True(names.IndexOf("Câmera de Ação Go") < names.IndexOf("Câmera DSLR Pro 24 MP"), string.Join(", ", names));
+    }
+
+    [Fact]
+    public async Task The_admin_lists_products_and_categories_in_portuguese_order()
+    {
+        var products = (await Send(m => m.Send(new FakeShop.Application.Admin.ListAdminProducts.ListAdminProductsQuery()))).Items.Select(p => p.Name).ToList();
+        var categories = (await Send(m => m.Send(new FakeShop.Application.Admin.ListAdminCategories.ListAdminCategoriesQuery()))).Select(c => c.Name).ToList();
+
+        Assert.Equal(SeededProducts, products.Count);
+        Assert.Equal(products.Order(FakeShop.Application.Common.PortugueseOrder.Instance), products);
+        Assert.True(products.IndexOf("Câmera de Ação Go") < products.IndexOf("Câmera DSLR Pro 24 MP"), string.Join(", ", products));
+        Assert.Equal(["Áudio", "Câmeras", "Computadores", "Streaming"], categories);
+    }
+
+    [Fact]
+    public async Task Sort_by_name_pages_in_portuguese_order()
+    {
+        var whole = (await List(new ListProductsQuery(PageSize: 48))).Products.Items.Select(p => p.Slug).ToList();
+        var paged = new List<string>();
+        for (var page = 1; page <= 4; page++)
+        {
+            paged.AddRange((await List(new ListProductsQuery(Page: page, PageSize: 4))).Products.Items.Select(p => p.Slug));
+        }
+
+        Assert.Equal(whole, paged);
+        Assert.Equal(["action-cam-go", "camera-dslr-pro", "webcam-4k-ultra"], (await List(new ListProductsQuery(CategorySlug: "cameras"))).Products.Items.Select(p => p.Slug));
     }
 
     [Fact]
@@ -253,6 +281,8 @@ public sealed class CatalogTests(AppFixture app) : UseCaseTest(app)
         Assert.Contains("USB-C", details.Description, StringComparison.Ordinal);
         Assert.Equal(["action-cam-go", "camera-dslr-pro"], details.Related.Select(r => r.Slug).Order(StringComparer.Ordinal));
         Assert.All(details.Related, r => Assert.Equal("cameras", r.CategorySlug));
+        // Issue 13: in Portuguese order, "Câmera de Ação Go" before "Câmera DSLR Pro 24 MP" (code-point order reverses them).
+        Assert.Equal(["action-cam-go", "camera-dslr-pro"], details.Related.Select(r => r.Slug));
     }
 
     [Fact]

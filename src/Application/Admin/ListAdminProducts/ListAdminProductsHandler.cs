@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Models;
 using Mediator;
@@ -29,13 +30,18 @@ public sealed class ListAdminProductsHandler(IShopDbContext db) : IQueryHandler<
 #pragma warning restore CA1304, CA1311, CA1862
         }
 
-        var total = await products.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (total + AdminCatalog.PageSize - 1) / AdminCatalog.PageSize);
+        // Portuguese order (see PortugueseOrder), which neither provider's collation gives: the matching names are
+        // read instead of counted and sorted here, then the page's rows are read by id.
+        var keys = await products.Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        var pages = Math.Max(1, (keys.Count + AdminCatalog.PageSize - 1) / AdminCatalog.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
-        var items = await products.OrderBy(p => p.Name).ThenBy(p => p.Id)
+        var ids = keys.OrderBy(k => k.Name, PortugueseOrder.Instance).ThenBy(k => k.Id)
             .Skip((page - 1) * AdminCatalog.PageSize).Take(AdminCatalog.PageSize)
+            .Select(k => k.Id).ToList();
+        var rows = await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new AdminProductRowVm(p.Id, p.Name, p.Slug, p.Category!.Name, p.Price, p.Stock, p.IsActive, p.ImageUrl))
             .ToListAsync(cancellationToken);
-        return new PagedList<AdminProductRowVm>(items, page, AdminCatalog.PageSize, total);
+        var position = ids.Select((id, index) => (id, index)).ToDictionary(x => x.id, x => x.index);
+        return new PagedList<AdminProductRowVm>([.. rows.OrderBy(r => position[r.Id])], page, AdminCatalog.PageSize, keys.Count);
     }
 }

@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,14 @@ public sealed class GetProductDetailsHandler(IShopDbContext db) : IQueryHandler<
             return null;
         }
 
-        var related = await db.Products.AsNoTracking().Visible()
+        // Sorted here, in Portuguese order (see PortugueseOrder): one category's cards are few.
+        var sameCategory = await db.Products.AsNoTracking().Visible()
             .Where(p => p.CategoryId == product.CategoryId && p.Id != product.Id)
-            .OrderByDescending(p => p.Stock > 0).ThenBy(p => p.Name)
-            .Take(query.RelatedCount)
             .Select(ProductProjections.Card)
             .ToListAsync(cancellationToken);
+        var related = sameCategory.OrderBy(p => p.InStock ? 0 : 1).ThenBy(p => p.Name, PortugueseOrder.Instance).ThenBy(p => p.Id)
+            .Take(query.RelatedCount)
+            .ToList();
 
         return new ProductDetailsVm(
             product.Id, product.Name, product.Slug, product.ShortDescription, product.Description, product.Price,

@@ -88,3 +88,15 @@ public sealed class BrowserFactAttribute : FactAttribute
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>The theory form of <see cref="BrowserFactAttribute"/>: skipped without Chromium, except on CI.</summary>
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        if (!BrowserFixture.ChromiumInstalled && !BrowserFactAttribute.IsCi)
+        {
+            Skip = $"Chromium is not installed at {BrowserFixture.ChromiumPath} (apt-get install chromium).";
+        }
+    }
+}

@@ -29,8 +29,12 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
-    /// <summary>A fresh browser profile (its own cookies: a new visitor), desktop-sized unless told otherwise.</summary>
-    protected async Task<IPage> NewPage(int width = 1280, int height = 900, bool isMobile = false)
+    /// <summary>
+    /// A fresh browser profile (its own cookies: a new visitor), desktop-sized unless told otherwise. With
+    /// <paramref name="clientAddress"/> the app sees that client address (the test server trusts loopback as a
+    /// proxy), so per-client limits such as the login throttle count this profile alone.
+    /// </summary>
+    protected async Task<IPage> NewPage(int width = 1280, int height = 900, bool isMobile = false, string? clientAddress = null)
     {
         var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -39,12 +43,31 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
             IsMobile = isMobile,
             HasTouch = isMobile,
             Locale = "pt-BR",
+            ExtraHTTPHeaders = clientAddress is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress },
         });
         _contexts.Add(context);
         var page = await context.NewPageAsync();
         // Generous: the machine's two cores are shared with other test runs.
         page.SetDefaultTimeout(30_000);
         return page;
+    }
+
+    /// <summary>Where a reviewer finds the pictures: SCREENSHOT_DIR, else the repository's artifacts/screenshots.</summary>
+    protected static string ScreenshotFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "global.json")))
+        {
+            dir = dir.Parent;
+        }
+
+        return Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
     }
 
     /// <summary>Saves a screenshot when SCREENSHOT_DIR is set, for a person to look at after the run.</summary>

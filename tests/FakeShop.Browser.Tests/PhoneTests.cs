@@ -6,24 +6,6 @@ namespace FakeShop.Browser.Tests;
 /// <summary>Issue 13: a phone-first storefront, checked in Chromium at 390 px (and 1366 px for the screenshots).</summary>
 public sealed partial class PhoneTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    /// <summary>Where a reviewer finds the pictures: SCREENSHOT_DIR, else the repository's artifacts/screenshots.</summary>
-    private static string ScreenshotFolder()
-    {
-        var configured = Environment.GetEnvironmentVariable("SCREENSHOT_DIR");
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            return configured;
-        }
-
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "global.json")))
-        {
-            dir = dir.Parent;
-        }
-
-        return Path.Combine(dir?.FullName ?? Path.GetTempPath(), "artifacts", "screenshots");
-    }
-
     private static async Task Shoot(IPage page, string name)
     {
         var folder = ScreenshotFolder();

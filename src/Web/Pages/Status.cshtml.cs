@@ -1,3 +1,6 @@
+using System.Globalization;
+using FakeShop.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +12,33 @@ public sealed class StatusModel : PageModel
 {
     public int Code { get; private set; }
 
-    public void OnGet(int code) => Code = code;
+    /// <summary>From the Retry-After the rate limiter set on the rejected response (whole seconds), if any.</summary>
+    public int? RetryAfterSeconds { get; private set; }
 
-    public void OnPost(int code) => Code = code;
+    /// <summary>The address that was refused, to try again: only for a throttled GET, which is safe to repeat.</summary>
+    public string? RetryUrl { get; private set; }
+
+    public void OnGet(int code) => Read(code);
+
+    public void OnPost(int code) => Read(code);
+
+    private void Read(int code)
+    {
+        Code = code;
+        if (code != StatusCodes.Status429TooManyRequests)
+        {
+            return;
+        }
+
+        if (int.TryParse(Response.Headers.RetryAfter.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            RetryAfterSeconds = seconds;
+        }
+
+        var original = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        if (original is not null && HttpMethods.IsGet(Request.Method))
+        {
+            RetryUrl = LocalUrls.Safe(original.OriginalPathBase + original.OriginalPath + original.OriginalQueryString, "/");
+        }
+    }
 }

@@ -25,15 +25,13 @@ public static class DependencyInjection
                 // a burst then queues for a connection (Npgsql's Timeout) instead of opening more than PostgreSQL's
                 // max_connections allows across the replicas (docs/operations.md, "Database connections").
                 services.AddSingleton(_ => CreateDataSource(database));
-                // Pooled: a request reuses a context and its internal services instead of building EF's service
-                // scope, options and provider lookups again (≈ 15 % of a rendered page's allocations, issue 16).
-                services.AddDbContextPool<PostgresShopDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+                services.AddDbContext<PostgresShopDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
                 services.AddSingleton<ICartItemWriter, PostgresCartItemWriter>();
                 services.AddHostedService<PostgresCatalogChangeListener>();
                 break;
             default:
-                services.AddDbContextPool<SqliteShopDbContext>(o => o.UseSqlite(database.ConnectionString));
+                services.AddDbContext<SqliteShopDbContext>(o => o.UseSqlite(database.ConnectionString));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<SqliteShopDbContext>());
                 services.AddScoped<ICartItemWriter, SqliteCartItemWriter>();
                 break;

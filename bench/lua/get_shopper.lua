@@ -4,7 +4,7 @@
 -- pages are rendered. Expects 200; counts answers from the cache (an Age header) as hits.
 dofile(os.getenv("BENCH_LUA") .. "/report.lua")
 
--- BENCH_ACCEPT_ENCODING=br measures the compressed answers (docs/decisions/0017); unset, the plain page as before.
+-- BENCH_ACCEPT_ENCODING=br measures the compressed answers (docs/decisions/0010); unset, the plain page as before.
 accept_encoding = os.getenv("BENCH_ACCEPT_ENCODING")
 
 function init(args)

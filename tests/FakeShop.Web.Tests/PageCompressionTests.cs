@@ -9,7 +9,7 @@ using Microsoft.Extensions.Primitives;
 namespace FakeShop.Web.Tests;
 
 /// <summary>
-/// Issue 13 item 8 and issue 16 (docs/decisions/0017): cached public pages go out compressed when the browser takes it —
+/// Issue 13 item 8 and issue 16 (docs/decisions/0010): cached public pages go out compressed when the browser takes it —
 /// the same bytes once decompressed, each shopper's own badge in them, never a flash message or a page with a token —
 /// and static files live under fingerprinted URLs cached for a year, while their plain URLs still work.
 /// </summary>

@@ -16,7 +16,7 @@ namespace FakeShop.Web.Caching;
 /// and <see cref="PageCachePolicy"/> may serve and store the page for everyone), collects the body — from the cache
 /// or from a render — and writes it out with this visitor's count and flash in place of the markers. No rendering,
 /// no query. A page the cache already served once is answered from <see cref="PreparedPages"/> without the
-/// output-cache middleware, compressed when the browser accepts it (docs/decisions/0017).
+/// output-cache middleware, compressed when the browser accepts it (docs/decisions/0010).
 /// </summary>
 public sealed class PageHoleMiddleware(
     RequestDelegate next, CartCountCookie carts, ITempDataProvider tempData, PageCachePolicy policy, PreparedPages prepared,

@@ -6,7 +6,7 @@ using System.IO.Compression;
 namespace FakeShop.Web.Caching;
 
 /// <summary>
-/// The page cache's hits in the form they are served (docs/decisions/0017): each shareable catalogue page as it came
+/// The page cache's hits in the form they are served (docs/decisions/0010): each shareable catalogue page as it came
 /// out of the page cache — markers and all, nothing personal — split at its holes, plus, per cart count, the
 /// filled page compressed once with Brotli and gzip. <see cref="PageHoleMiddleware"/> answers a hit from here
 /// without the output-cache middleware (key building, entry deserialisation, a copy into a collecting buffer, a

@@ -4,7 +4,7 @@ namespace FakeShop.Web.Infrastructure;
 
 /// <summary>
 /// Static files under content-based (fingerprinted) URLs, served with <c>Cache-Control: public, max-age=31536000,
-/// immutable</c> (issue 13 item 8, docs/decisions/0017). The layout's <c>~/</c> links get theirs from Razor; a URL
+/// immutable</c> (issue 13 item 8, docs/decisions/0010). The layout's <c>~/</c> links get theirs from Razor; a URL
 /// that comes from data (a product's picture) gets it here. The plain URL keeps working, revalidated instead.
 /// </summary>
 public static class StaticAssetUrls

@@ -25,6 +25,15 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
 
     private readonly ConcurrentDictionary<(string Path, string Query, string Culture), Page> _pages = new();
 
+    // The bytes held (pages and their compressed variants), bounded by the page cache's own size setting: search
+    // queries and badge counts are chosen by visitors, so without a budget they could fill the heap, which has a hard
+    // limit (ADR 16) — an out-of-memory stop would be a denial of service.
+    private long _bytes;
+
+    internal long Bytes => Interlocked.Read(ref _bytes);
+
+    private long Budget => (long)settings.SizeLimitMegabytes * 1024 * 1024;
+
     public bool TryGet(HttpRequest request, string culture, long generation, out Page page)
     {
         if (_pages.TryGetValue((request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, culture), out page!)
@@ -39,15 +48,31 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
 
     public void Add(HttpRequest request, string culture, long generation, ReadOnlySpan<byte> body, string? contentType)
     {
-        if (_pages.Count >= Capacity)
+        if (_pages.Count >= Capacity || Bytes + body.Length > Budget)
         {
-            _pages.Clear();
+            StartOver();
         }
 
         var now = time.GetTimestamp();
         var lifetime = (long)(settings.LifetimeSeconds * (double)time.TimestampFrequency);
         _pages[(request.Path.Value ?? "/", request.QueryString.Value ?? string.Empty, culture)] =
-            new Page(body.ToArray(), contentType ?? "text/html; charset=utf-8", generation, now, now + lifetime, time);
+            new Page(body.ToArray(), contentType ?? "text/html; charset=utf-8", generation, now, now + lifetime, time, this);
+        Account(body.Length);
+    }
+
+    private void StartOver()
+    {
+        _pages.Clear();
+        Interlocked.Exchange(ref _bytes, 0);
+    }
+
+    private void Account(long bytes)
+    {
+        // A page dropped by StartOver may still finish compressing and count here: the figure errs high, never low.
+        if (Interlocked.Add(ref _bytes, bytes) > Budget)
+        {
+            StartOver();
+        }
     }
 
     public enum Hole
@@ -61,9 +86,12 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
         private readonly ConcurrentDictionary<(int Count, ContentCoding Coding), byte[]> _compressed = new();
         private readonly TimeProvider _time;
         private readonly long _storedAt;
+        private readonly PreparedPages _owner;
 
-        internal Page(byte[] body, string contentType, long generation, long storedAt, long expiresAt, TimeProvider time)
+        internal Page(byte[] body, string contentType, long generation, long storedAt, long expiresAt, TimeProvider time,
+            PreparedPages owner)
         {
+            _owner = owner;
             Body = body;
             ContentType = contentType;
             Generation = generation;
@@ -168,7 +196,9 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
                 compressor.Write(plain.WrittenSpan);
             }
 
-            return output.ToArray();
+            var compressed = output.ToArray();
+            _owner.Account(compressed.Length);
+            return compressed;
         }
 
         private static void AppendText(List<(int Start, int Length, Hole? After)> parts, int start, int length, Hole? after = null)

@@ -41,6 +41,24 @@ public sealed class AdminFormTests(AdminFixture app) : AdminTest(app)
         Assert.Equal(1299.90m, (await ProductAsync("webcam-4k-ultra")).Price.Amount);
     }
 
+    [Theory]
+    [InlineData("pt-BR", "Informe um valor válido para este campo.")]
+    [InlineData("en", "Enter a valid value for this field.")]
+    public async Task A_letter_in_the_stock_field_gets_a_message_in_the_admins_language_and_stays_typed(string culture, string message)
+    {
+        var client = await AdminInAsync(culture);
+        var product = await ProductAsync("webcam-4k-ultra");
+        var form = await client.GetAsync($"/Admin/Products/Edit/{product.Id}");
+        var page = await client.SubmitAsync(form, "#product-form", new Dictionary<string, string> { ["Input.Stock"] = "dez" });
+
+        // Not the framework's English "The value 'dez' is not valid for Stock.": the shop's sentence, on the field.
+        Assert.Equal(message, Text(page, "#Input_Stock-error"));
+        Assert.Equal("true", page.QuerySelector("#Input_Stock")!.GetAttribute("aria-invalid"));
+        Assert.Equal("dez", page.QuerySelector<IHtmlInputElement>("#Input_Stock")!.Value);
+        Assert.DoesNotContain("is not valid", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(product.Stock, (await ProductAsync("webcam-4k-ultra")).Stock);
+    }
+
     [Fact]
     public async Task A_product_is_created_with_its_image_and_a_portuguese_price_in_one_post()
     {

@@ -1,5 +1,7 @@
 using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Infrastructure;
 
@@ -21,6 +23,7 @@ public static class PagesHostExtensions
                 o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
             });
+        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(UseShopBindingMessages);
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = FlashCookie.Name);
         builder.Services.AddAntiforgery(o =>
         {
@@ -29,5 +32,27 @@ public static class PagesHostExtensions
             o.FormFieldName = "__RequestVerificationToken";
         });
         return builder;
+    }
+
+    /// <summary>
+    /// The framework's own messages for a value it cannot bind ("The value 'abc' is not valid for Stock.") are English
+    /// and name the property; a field typed wrongly gets a sentence in the page's language instead, shown under that
+    /// field like every other message. The localizer reads the request's culture when the message is made.
+    /// </summary>
+    private static void UseShopBindingMessages(MvcOptions options, IStringLocalizerFactory localizers)
+    {
+        var l = localizers.Create(typeof(SharedResource));
+        var messages = options.ModelBindingMessageProvider;
+        messages.SetAttemptedValueIsInvalidAccessor((_, _) => l["Enter a valid value for this field."]);
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => l["Enter a valid value for this field."]);
+        messages.SetUnknownValueIsInvalidAccessor(_ => l["Enter a valid value for this field."]);
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Enter a valid value for this field."]);
+        messages.SetValueIsInvalidAccessor(_ => l["Enter a valid value for this field."]);
+        messages.SetValueMustBeANumberAccessor(_ => l["Enter a number."]);
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => l["Enter a number."]);
+        messages.SetMissingBindRequiredValueAccessor(_ => l["This field is required."]);
+        messages.SetMissingKeyOrValueAccessor(() => l["This field is required."]);
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => l["This field is required."]);
+        messages.SetValueMustNotBeNullAccessor(_ => l["This field is required."]);
     }
 }

@@ -74,6 +74,23 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
     }
 
     [Fact]
+    public async Task An_empty_admin_list_says_so_and_offers_a_way_on()
+    {
+        var client = await PortugueseAdminAsync();
+
+        var products = await client.GetAsync("/Admin/Products?q=nada-assim-existe");
+        Assert.Equal("Nenhum produto corresponde a estes filtros. Mostrar todos os produtos · Novo produto", Text(products, "#no-products"));
+        Assert.Equal(["/Admin/Products", "/Admin/Products/Create"], products.QuerySelectorAll("#no-products a").Select(a => a.GetAttribute("href")));
+
+        var orders = await client.GetAsync("/Admin/Orders?q=ninguem@example.invalid");
+        Assert.Equal(["/Admin/Orders", "/Admin"], orders.QuerySelectorAll("#no-orders a").Select(a => a.GetAttribute("href")));
+        Assert.StartsWith("Nenhum pedido corresponde a estes filtros.", Text(orders, "#no-orders"), StringComparison.Ordinal);
+
+        // A list with rows has no such note.
+        Assert.Null((await client.GetAsync("/Admin/Products")).QuerySelector("#no-products"));
+    }
+
+    [Fact]
     public async Task The_admin_has_its_own_frame_without_the_shops_header()
     {
         var client = await PortugueseAdminAsync();

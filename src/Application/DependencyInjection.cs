@@ -1,6 +1,4 @@
-using FakeShop.Application.Common;
 using FakeShop.Application.Payments;
-using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Application;

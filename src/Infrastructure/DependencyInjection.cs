@@ -7,7 +7,6 @@ using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Payments;
 using FakeShop.Infrastructure.Persistence;
 using FakeShop.Infrastructure.Persistence.Carts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -6,12 +6,9 @@ using FakeShop.Web.Caching;
 using FakeShop.Web.Cart;
 using FakeShop.Web.Health;
 using FakeShop.Web.Images;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
 using FakeShop.Web.Operations;
 using FakeShop.Web.Payments;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web;
 

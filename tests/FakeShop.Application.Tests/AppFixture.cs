@@ -1,5 +1,3 @@
-using FakeShop.Testing;
-
 namespace FakeShop.Application.Tests;
 
 /// <summary>One PostgreSQL cluster and one app for the whole project; its own database name so projects run in parallel.</summary>

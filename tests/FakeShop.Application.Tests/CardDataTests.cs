@@ -1,6 +1,3 @@
-using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Application.Checkout.PlaceOrder;
-using FakeShop.Infrastructure.Payments;
 using Npgsql;
 
 namespace FakeShop.Application.Tests;

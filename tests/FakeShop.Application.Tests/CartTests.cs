@@ -1,5 +1,4 @@
 using System.Globalization;
-using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Carts.ClearCart;
 using FakeShop.Application.Carts.GetCartItemCount;
 using FakeShop.Application.Carts.RemoveCartLine;
@@ -7,10 +6,8 @@ using FakeShop.Application.Carts.UpdateCartLine;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Carts;
-using FakeShop.Domain.Common;
 using FakeShop.Infrastructure.Persistence.Carts;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Tests;
 

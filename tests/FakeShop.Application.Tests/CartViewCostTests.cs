@@ -1,6 +1,4 @@
-using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Carts.ViewCart;
-using FakeShop.Testing;
 
 namespace FakeShop.Application.Tests;
 

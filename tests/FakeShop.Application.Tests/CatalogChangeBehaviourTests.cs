@@ -1,6 +1,5 @@
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Behaviours;
-using Mediator;
 
 namespace FakeShop.Application.Tests;
 

@@ -2,9 +2,7 @@ using FakeShop.Application.Catalog.GetHomePage;
 using FakeShop.Application.Catalog.GetProductDetails;
 using FakeShop.Application.Catalog.ListCategories;
 using FakeShop.Application.Catalog.ListProducts;
-using FakeShop.Testing;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Tests;
 

@@ -1,5 +1,3 @@
-using FakeShop.Application.Checkout.PlaceOrder;
-
 namespace FakeShop.Application.Tests;
 
 /// <summary>

@@ -1,11 +1,6 @@
-using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Application.Orders.GetMyOrder;
 using FakeShop.Application.Orders.ListMyOrders;
-using FakeShop.Domain.Ordering;
-using FakeShop.Infrastructure.Payments;
 using FluentValidation;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Tests;
 

@@ -1,10 +1,4 @@
-using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Application.Orders.GetMyOrder;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Application.Tests;
 

@@ -1,16 +1,7 @@
 using System.Diagnostics;
-using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Application.Checkout.SettleOverduePayments;
 using FakeShop.Application.Payments;
 using FakeShop.Domain.Brazil;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using FakeShop.Infrastructure.Payments;
-using FakeShop.Testing;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace FakeShop.Application.Tests;

@@ -1,8 +1,6 @@
 using System.Text;
 using FakeShop.Application.Payments.Pix;
-using FakeShop.Domain.Common;
 using FakeShop.Domain.Payments;
-using FakeShop.Infrastructure.Payments;
 using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Tests;

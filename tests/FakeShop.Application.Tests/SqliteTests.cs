@@ -1,13 +1,7 @@
-using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Application.Catalog.GetHomePage;
 using FakeShop.Application.Catalog.ListProducts;
-using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Application.Orders.ListMyOrders;
 using FakeShop.Infrastructure.Persistence;
-using FakeShop.Testing;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Application.Tests;
 

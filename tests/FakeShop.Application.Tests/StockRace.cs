@@ -1,12 +1,4 @@
 using FakeShop.Application.Admin.AdjustStock;
-using FakeShop.Application.Carts.AddToCart;
-using FakeShop.Application.Checkout.PlaceOrder;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using FakeShop.Testing;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Application.Tests;
 

@@ -1,11 +1,4 @@
-using FakeShop.Application.Checkout.PlaceOrder;
-using FakeShop.Domain.Common;
-using FakeShop.Infrastructure.Payments;
 using FakeShop.Infrastructure.Persistence;
-using FakeShop.Testing;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Application.Tests;
 

@@ -1,5 +1,3 @@
-using FakeShop.Domain.Ordering;
-
 namespace FakeShop.Application.Admin;
 
 /// <summary>The order list's filter, shared by the page and the CSV export so both always show the same orders.</summary>

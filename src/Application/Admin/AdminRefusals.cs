@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Admin;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using FakeShop.Domain.Catalog;
-using FluentValidation;
 
 namespace FakeShop.Application.Admin;
 

@@ -1,6 +1,4 @@
 using FakeShop.Domain.Catalog;
-using FakeShop.Domain.Common;
-using FluentValidation;
 
 namespace FakeShop.Application.Admin;
 

@@ -1,7 +1,4 @@
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Carts;
-using FakeShop.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Carts;
 

@@ -1,7 +1,5 @@
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Carts;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Carts;
 

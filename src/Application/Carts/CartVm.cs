@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Carts;
 
 public sealed record CartVm(IReadOnlyList<CartLineVm> Lines, Money Subtotal, Money Shipping, Money Total)

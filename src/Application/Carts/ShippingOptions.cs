@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Carts;
 
 /// <summary>Flat shipping like the original shop (R$ 10,00), with an optional free-shipping threshold.</summary>

@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Catalog;
 
 /// <summary>A product as shown in listings.</summary>

@@ -1,6 +1,4 @@
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Catalog;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Catalog;
 

@@ -1,8 +1,5 @@
 using System.Linq.Expressions;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
-using FakeShop.Domain.Common;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Common;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using FakeShop.Domain.Common;
 
 namespace FakeShop.Application.Common;
 

@@ -1,6 +1,3 @@
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-
 namespace FakeShop.Application.Orders;
 
 /// <param name="MaskedCpf">***.456.789-**: the customer's own page never carries the full CPF.</param>

@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Payments;
 
 /// <param name="IdempotencyKey">The checkout token: a resubmitted form can never authorize twice.</param>

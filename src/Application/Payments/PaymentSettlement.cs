@@ -1,9 +1,5 @@
 using FakeShop.Application.Catalog;
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
-using FakeShop.Domain.Ordering;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Payments;
 

@@ -1,6 +1,5 @@
 using FakeShop.Infrastructure.Identity;
 using FakeShop.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

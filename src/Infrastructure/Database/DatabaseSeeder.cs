@@ -1,7 +1,5 @@
 using FakeShop.Domain.Catalog;
-using FakeShop.Domain.Common;
 using FakeShop.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Infrastructure.Database;
 

@@ -1,5 +1,4 @@
 using FakeShop.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Infrastructure.Housekeeping;
 

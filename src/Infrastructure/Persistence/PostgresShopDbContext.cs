@@ -1,6 +1,4 @@
-using FakeShop.Domain.Common;
 using FakeShop.Infrastructure.Persistence.Conventions;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace FakeShop.Infrastructure.Persistence;

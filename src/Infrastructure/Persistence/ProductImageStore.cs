@@ -1,5 +1,4 @@
 using FakeShop.Application.Common.Abstractions;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Infrastructure.Persistence;
 

@@ -5,7 +5,6 @@ using FakeShop.Domain.Ordering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Infrastructure.Persistence;
 

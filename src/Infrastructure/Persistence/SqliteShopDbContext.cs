@@ -1,7 +1,5 @@
-using FakeShop.Domain.Common;
 using FakeShop.Infrastructure.Persistence.Conventions;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FakeShop.Infrastructure.Persistence;

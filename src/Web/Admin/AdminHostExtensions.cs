@@ -1,9 +1,7 @@
 using System.Threading.RateLimiting;
 using FakeShop.Infrastructure.Identity;
 using FakeShop.Web.Operations;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Admin;
 

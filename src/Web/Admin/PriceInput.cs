@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace FakeShop.Web.Admin;
 
 /// <summary>

@@ -3,7 +3,6 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using FakeShop.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FakeShop.Web.Caching;

@@ -2,7 +2,6 @@ using FakeShop.Application.Common.Abstractions;
 using FakeShop.Infrastructure.Database;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Caching;
 

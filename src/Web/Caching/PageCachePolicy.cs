@@ -1,9 +1,5 @@
-using System.Globalization;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace FakeShop.Web.Caching;

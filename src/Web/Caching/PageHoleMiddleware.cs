@@ -1,11 +1,9 @@
 using System.Buffers;
-using System.Globalization;
 using System.IO.Pipelines;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Net.Http.Headers;
-using FakeShop.Web.Infrastructure;
 
 namespace FakeShop.Web.Caching;
 

@@ -1,5 +1,3 @@
-using FakeShop.Web.Localization;
-
 namespace FakeShop.Web.Caching;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Web.Caching;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Mediator;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Primitives;
 
 namespace FakeShop.Web.Cart;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FakeShop.Application.Common.Abstractions;
 using Microsoft.Net.Http.Headers;
 

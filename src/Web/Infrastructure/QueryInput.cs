@@ -1,4 +1,3 @@
-using System.Globalization;
 using FakeShop.Application.Catalog.ListProducts;
 
 namespace FakeShop.Web.Infrastructure;

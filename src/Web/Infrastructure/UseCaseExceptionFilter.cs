@@ -1,8 +1,4 @@
-using FakeShop.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Infrastructure;
 

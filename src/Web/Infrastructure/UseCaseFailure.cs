@@ -1,8 +1,6 @@
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Common;
-using FakeShop.Web.Localization;
 using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Infrastructure;
 

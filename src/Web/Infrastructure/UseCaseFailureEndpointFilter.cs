@@ -1,6 +1,4 @@
-using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Infrastructure;
 

@@ -1,9 +1,7 @@
 using FakeShop.Application.Admin;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Common;
-using FakeShop.Web.Localization;
 using FluentValidation;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Infrastructure;
 

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Localization;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FakeShop.Domain.Common;
 
 namespace FakeShop.Web.Localization;

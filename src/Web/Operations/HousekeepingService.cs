@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using FakeShop.Application.Common;
 using FakeShop.Infrastructure.Housekeeping;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Operations;
 

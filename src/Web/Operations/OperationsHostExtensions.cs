@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.HttpLogging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Console;
 
 namespace FakeShop.Web.Operations;

@@ -1,8 +1,4 @@
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Pages;
 

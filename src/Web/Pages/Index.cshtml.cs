@@ -1,6 +1,4 @@
 using FakeShop.Application.Catalog.GetHomePage;
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Pages;
 

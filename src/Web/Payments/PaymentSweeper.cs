@@ -1,7 +1,5 @@
 using FakeShop.Application.Checkout.SettleOverduePayments;
 using FakeShop.Application.Payments;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Payments;
 

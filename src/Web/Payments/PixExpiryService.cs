@@ -1,8 +1,6 @@
 using System.Data.Common;
 using FakeShop.Application.Payments.ExpirePixCharges;
 using FakeShop.Application.Payments.Pix;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Payments;
 

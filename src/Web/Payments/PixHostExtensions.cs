@@ -1,7 +1,6 @@
 using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Common;
 using FakeShop.Domain.Payments;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Payments;
 

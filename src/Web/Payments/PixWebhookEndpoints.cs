@@ -1,12 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Payments.ConfirmPixPayment;
 using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Common;
 using FluentValidation;
-using Mediator;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Payments;
 

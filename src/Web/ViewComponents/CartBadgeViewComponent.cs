@@ -1,9 +1,5 @@
-using System.Globalization;
 using FakeShop.Application.Carts.GetCartItemCount;
 using FakeShop.Web.Caching;
-using FakeShop.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FakeShop.Web.ViewComponents;
 

@@ -1,7 +1,5 @@
 using FakeShop.Application.Catalog.ListCategories;
 using FakeShop.Web.Caching;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FakeShop.Web.ViewComponents;
 

@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.AdjustStock;
 
 /// <summary>A relative change ("+10 arrived", "-2 damaged"), so it composes with checkouts happening meanwhile. Answers the stock after it.</summary>

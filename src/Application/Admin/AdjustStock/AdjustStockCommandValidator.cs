@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.AdjustStock;
 
 public sealed class AdjustStockCommandValidator : AbstractValidator<AdjustStockCommand>

@@ -1,10 +1,6 @@
 using FakeShop.Application.Catalog;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Catalog;
-using FakeShop.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.AdjustStock;
 

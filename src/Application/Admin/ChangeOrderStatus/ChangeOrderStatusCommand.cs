@@ -1,7 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Ordering;
-using Mediator;
-
 namespace FakeShop.Application.Admin.ChangeOrderStatus;
 
 /// <param name="ChangedBy">The signed-in admin's name, written into the order's history.</param>

@@ -1,10 +1,4 @@
 using FakeShop.Application.Catalog;
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.ChangeOrderStatus;
 

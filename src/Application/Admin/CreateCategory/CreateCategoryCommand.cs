@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.CreateCategory;
 
 public sealed record CreateCategoryCommand(string Name, string? Slug = null) : ICommand<int>, IChangesCatalog;

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.CreateCategory;
 
 public sealed class CreateCategoryCommandValidator : AbstractValidator<CreateCategoryCommand>

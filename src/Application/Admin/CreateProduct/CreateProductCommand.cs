@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.CreateProduct;
 
 public sealed record CreateProductCommand : ICommand<int>, IChangesCatalog, IProductFields

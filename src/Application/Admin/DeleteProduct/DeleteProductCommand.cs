@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.DeleteProduct;
 
 public sealed record DeleteProductCommand(int ProductId) : ICommand, IChangesCatalog;

@@ -1,9 +1,3 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Admin.DeleteProduct;
 
 /// <summary>

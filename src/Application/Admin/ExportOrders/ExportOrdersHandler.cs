@@ -1,8 +1,4 @@
 using System.Globalization;
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.ExportOrders;
 

@@ -1,6 +1,3 @@
-using FakeShop.Domain.Ordering;
-using Mediator;
-
 namespace FakeShop.Application.Admin.ExportOrders;
 
 /// <param name="Translate">

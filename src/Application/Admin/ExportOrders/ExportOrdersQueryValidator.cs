@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.ExportOrders;
 
 public sealed class ExportOrdersQueryValidator : AbstractValidator<ExportOrdersQuery>

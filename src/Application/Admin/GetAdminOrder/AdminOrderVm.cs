@@ -1,6 +1,4 @@
 using FakeShop.Application.Orders;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
 
 namespace FakeShop.Application.Admin.GetAdminOrder;
 

@@ -1,9 +1,5 @@
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Orders;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.GetAdminOrder;
 

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Admin.GetAdminOrder;
 
 public sealed record GetAdminOrderQuery(string Number) : IQuery<AdminOrderVm>;

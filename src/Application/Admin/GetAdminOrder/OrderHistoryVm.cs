@@ -1,5 +1,3 @@
-using FakeShop.Domain.Ordering;
-
 namespace FakeShop.Application.Admin.GetAdminOrder;
 
 public sealed record OrderHistoryVm(OrderStatus Status, string ChangedBy, DateTimeOffset ChangedAt);

@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Admin.GetDashboard;
 
 /// <param name="Revenue">Orders not cancelled; a cancelled order still counts as an order placed that day.</param>

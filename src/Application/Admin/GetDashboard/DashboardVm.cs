@@ -1,6 +1,5 @@
 using FakeShop.Application.Admin.ListAdminOrders;
 using FakeShop.Application.Admin.ListAdminProducts;
-using FakeShop.Domain.Common;
 
 namespace FakeShop.Application.Admin.GetDashboard;
 

@@ -1,10 +1,5 @@
 using FakeShop.Application.Admin.ListAdminOrders;
 using FakeShop.Application.Admin.ListAdminProducts;
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.GetDashboard;
 

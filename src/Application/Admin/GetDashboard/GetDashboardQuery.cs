@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Admin.GetDashboard;
 
 public sealed record GetDashboardQuery : IQuery<DashboardVm>

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Admin.GetProductForEdit;
 
 public sealed record GetProductForEditQuery(int Id) : IQuery<ProductEditVm>;

@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Admin.GetProductForEdit;
 
 /// <param name="Version">Goes into the form as a hidden field: the save is refused if the product changed since.</param>

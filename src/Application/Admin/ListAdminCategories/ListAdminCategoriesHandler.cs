@@ -1,8 +1,3 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Admin.ListAdminCategories;
 
 public sealed class ListAdminCategoriesHandler(IShopDbContext db) : IQueryHandler<ListAdminCategoriesQuery, IReadOnlyList<AdminCategoryVm>>

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Admin.ListAdminCategories;
 
 public sealed record ListAdminCategoriesQuery : IQuery<IReadOnlyList<AdminCategoryVm>>;

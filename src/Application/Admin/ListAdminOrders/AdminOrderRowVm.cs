@@ -1,6 +1,3 @@
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-
 namespace FakeShop.Application.Admin.ListAdminOrders;
 
 public sealed record AdminOrderRowVm(string Number, DateTimeOffset PlacedAt, string CustomerName, string Email, int ItemCount, Money Total, OrderStatus Status);

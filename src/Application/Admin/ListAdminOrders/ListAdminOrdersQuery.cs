@@ -1,6 +1,4 @@
 using FakeShop.Application.Common.Models;
-using FakeShop.Domain.Ordering;
-using Mediator;
 
 namespace FakeShop.Application.Admin.ListAdminOrders;
 

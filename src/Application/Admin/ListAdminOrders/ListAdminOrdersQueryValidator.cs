@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.ListAdminOrders;
 
 public sealed class ListAdminOrdersQueryValidator : AbstractValidator<ListAdminOrdersQuery>

@@ -1,5 +1,4 @@
 using FakeShop.Application.Common.Models;
-using Mediator;
 
 namespace FakeShop.Application.Admin.ListAdminProducts;
 

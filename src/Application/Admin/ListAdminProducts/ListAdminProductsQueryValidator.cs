@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.ListAdminProducts;
 
 public sealed class ListAdminProductsQueryValidator : AbstractValidator<ListAdminProductsQuery>

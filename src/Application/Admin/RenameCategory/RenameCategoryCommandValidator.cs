@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.RenameCategory;
 
 public sealed class RenameCategoryCommandValidator : AbstractValidator<RenameCategoryCommand>

@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.SetProductVisibility;
 
 public sealed record SetProductVisibilityCommand(int ProductId, bool Visible) : ICommand, IChangesCatalog;

@@ -1,7 +1,3 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.SetProductVisibility;
 
 /// <summary>Hiding keeps the product (and the orders that point to it) but takes it out of the shop.</summary>

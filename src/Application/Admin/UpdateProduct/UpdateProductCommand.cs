@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.UpdateProduct;
 
 /// <param name="Version">The version the admin saw when the form was rendered.</param>

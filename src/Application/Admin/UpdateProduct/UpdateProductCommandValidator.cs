@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.UpdateProduct;
 
 public sealed class UpdateProductCommandValidator : ProductFieldsValidator<UpdateProductCommand>

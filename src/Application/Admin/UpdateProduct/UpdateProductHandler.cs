@@ -1,12 +1,7 @@
 using FakeShop.Application.Admin.CreateProduct;
 using FakeShop.Application.Catalog;
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Catalog;
-using FakeShop.Domain.Common;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Admin.UpdateProduct;
 

@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.UploadProductImage;
 
 /// <summary>Only the bytes: the uploaded file name is deliberately not part of the command, so it cannot be used.</summary>

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Admin.UploadProductImage;
 
 public sealed class UploadProductImageCommandValidator : AbstractValidator<UploadProductImageCommand>

@@ -1,7 +1,3 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Admin.UploadProductImage;
 
 /// <summary>Stores the picture under a new id and points the product at it, in one save.</summary>

@@ -1,6 +1,3 @@
-using FakeShop.Domain.Common;
-using FluentValidation;
-
 namespace FakeShop.Application.Carts.AddToCart;
 
 public sealed class AddToCartCommandValidator : AbstractValidator<AddToCartCommand>

@@ -1,8 +1,5 @@
-using FakeShop.Application.Common;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Carts;
-using FakeShop.Domain.Common;
-using Mediator;
 
 namespace FakeShop.Application.Carts.AddToCart;
 

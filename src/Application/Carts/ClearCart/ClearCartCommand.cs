@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Carts.ClearCart;
 
 public sealed record ClearCartCommand(Guid VisitorId) : ICommand;

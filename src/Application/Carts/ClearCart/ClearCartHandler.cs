@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Carts.ClearCart;
 
 public sealed class ClearCartHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<ClearCartCommand>

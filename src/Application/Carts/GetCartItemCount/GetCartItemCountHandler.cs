@@ -1,7 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Carts.GetCartItemCount;
 
 public sealed class GetCartItemCountHandler(IShopDbContext db) : IQueryHandler<GetCartItemCountQuery, int>

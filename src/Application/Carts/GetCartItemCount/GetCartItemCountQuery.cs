@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Carts.GetCartItemCount;
 
 public sealed record GetCartItemCountQuery(Guid VisitorId) : IQuery<int>;

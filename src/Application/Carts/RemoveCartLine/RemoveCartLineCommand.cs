@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Carts.RemoveCartLine;
 
 public sealed record RemoveCartLineCommand(Guid VisitorId, int LineId) : ICommand;

@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-
 namespace FakeShop.Application.Carts.RemoveCartLine;
 
 public sealed class RemoveCartLineHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<RemoveCartLineCommand>

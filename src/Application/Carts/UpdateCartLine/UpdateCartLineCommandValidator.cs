@@ -1,6 +1,3 @@
-using FakeShop.Domain.Common;
-using FluentValidation;
-
 namespace FakeShop.Application.Carts.UpdateCartLine;
 
 public sealed class UpdateCartLineCommandValidator : AbstractValidator<UpdateCartLineCommand>

@@ -1,7 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Carts.UpdateCartLine;
 
 public sealed class UpdateCartLineHandler(IShopDbContext db, TimeProvider clock) : ICommandHandler<UpdateCartLineCommand>

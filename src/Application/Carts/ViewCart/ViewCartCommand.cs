@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Carts.ViewCart;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
 using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Carts.ViewCart;

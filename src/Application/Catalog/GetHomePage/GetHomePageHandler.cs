@@ -1,7 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Catalog.GetHomePage;
 
 public sealed class GetHomePageHandler(IShopDbContext db) : IQueryHandler<GetHomePageQuery, HomePageVm>

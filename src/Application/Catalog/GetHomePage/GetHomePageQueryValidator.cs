@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Catalog.GetHomePage;
 
 public sealed class GetHomePageQueryValidator : AbstractValidator<GetHomePageQuery>

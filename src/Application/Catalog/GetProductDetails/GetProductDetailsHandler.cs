@@ -1,8 +1,3 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Catalog.GetProductDetails;
 
 public sealed class GetProductDetailsHandler(IShopDbContext db) : IQueryHandler<GetProductDetailsQuery, ProductDetailsVm?>

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Catalog.GetProductDetails;
 
 /// <summary>Returns null when no visible product has that slug; the page turns that into a 404.</summary>

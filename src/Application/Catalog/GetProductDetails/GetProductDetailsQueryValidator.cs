@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Catalog.GetProductDetails;
 
 public sealed class GetProductDetailsQueryValidator : AbstractValidator<GetProductDetailsQuery>

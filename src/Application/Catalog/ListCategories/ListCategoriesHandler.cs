@@ -1,8 +1,3 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Catalog.ListCategories;
 
 public sealed class ListCategoriesHandler(IShopDbContext db) : IQueryHandler<ListCategoriesQuery, IReadOnlyList<CategoryVm>>

@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Catalog.ListCategories;
 
 public sealed record ListCategoriesQuery : IQuery<IReadOnlyList<CategoryVm>>;

@@ -1,9 +1,5 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Models;
 using FakeShop.Domain.Catalog;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Catalog.ListProducts;
 

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace FakeShop.Application.Catalog.ListProducts;
 
 public sealed class ListProductsQueryValidator : AbstractValidator<ListProductsQuery>

@@ -1,5 +1,3 @@
-using FakeShop.Domain.Common;
-
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
 /// <summary>Why a checkout placed no order (or placed one whose payment failed, which the customer retries).</summary>

@@ -1,7 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Ordering;
-using Mediator;
-
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
 /// <summary>

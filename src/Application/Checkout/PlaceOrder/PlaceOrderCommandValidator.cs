@@ -1,7 +1,5 @@
 using FakeShop.Domain.Brazil;
-using FakeShop.Domain.Ordering;
 using FakeShop.Application.Payments.Pix;
-using FluentValidation;
 using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Checkout.PlaceOrder;

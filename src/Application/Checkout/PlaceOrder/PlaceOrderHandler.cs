@@ -1,17 +1,10 @@
 using FakeShop.Application.Carts;
 using FakeShop.Application.Catalog;
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
 using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Carts;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using FluentValidation;
 using FluentValidation.Results;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

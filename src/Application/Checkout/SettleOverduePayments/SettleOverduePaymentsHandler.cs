@@ -1,9 +1,5 @@
 using FakeShop.Application.Checkout.PlaceOrder;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Payments;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Checkout.SettleOverduePayments;

@@ -1,7 +1,5 @@
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Catalog;
-using FakeShop.Domain.Ordering;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace FakeShop.Application.Common.Abstractions;

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Mediator;
-
 namespace FakeShop.Application.Common.Behaviours;
 
 /// <summary>Runs every FluentValidation validator of a message before its handler; the one place validation happens.</summary>

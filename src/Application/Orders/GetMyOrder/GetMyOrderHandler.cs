@@ -1,7 +1,4 @@
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Orders.GetMyOrder;
 

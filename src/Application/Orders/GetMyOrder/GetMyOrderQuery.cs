@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Orders.GetMyOrder;
 
 /// <summary>An order of this visitor by number; another visitor's order is "not found".</summary>

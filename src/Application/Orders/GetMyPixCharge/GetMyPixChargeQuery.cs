@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Orders.GetMyPixCharge;
 
 /// <summary>The Pix charge of one of this visitor's orders; null for a card order or another visitor's order.</summary>

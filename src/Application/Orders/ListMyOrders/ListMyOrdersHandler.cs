@@ -1,8 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-
 namespace FakeShop.Application.Orders.ListMyOrders;
 
 /// <summary>

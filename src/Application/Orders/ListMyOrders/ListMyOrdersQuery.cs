@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Orders.ListMyOrders;
 
 public sealed record ListMyOrdersQuery(Guid VisitorId) : IQuery<IReadOnlyList<OrderSummaryVm>>;

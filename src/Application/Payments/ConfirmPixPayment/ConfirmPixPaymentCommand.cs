@@ -1,5 +1,3 @@
-using Mediator;
-
 namespace FakeShop.Application.Payments.ConfirmPixPayment;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using FakeShop.Domain.Ordering;
-using FluentValidation;
-
 namespace FakeShop.Application.Payments.ConfirmPixPayment;
 
 public sealed class ConfirmPixPaymentCommandValidator : AbstractValidator<ConfirmPixPaymentCommand>

@@ -1,11 +1,5 @@
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Payments.Pix;
-using FakeShop.Domain.Common;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace FakeShop.Application.Payments.ConfirmPixPayment;

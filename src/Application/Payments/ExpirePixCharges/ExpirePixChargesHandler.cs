@@ -1,11 +1,6 @@
 using FakeShop.Application.Catalog;
-using FakeShop.Application.Common;
-using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Payments.Pix;
-using FakeShop.Domain.Ordering;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Application.Payments.ExpirePixCharges;
 

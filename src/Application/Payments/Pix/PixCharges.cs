@@ -1,6 +1,3 @@
-using FakeShop.Application.Common.Abstractions;
-using FakeShop.Domain.Ordering;
-
 namespace FakeShop.Application.Payments.Pix;
 
 /// <summary>

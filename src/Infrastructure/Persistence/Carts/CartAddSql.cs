@@ -1,6 +1,5 @@
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Catalog;
-using FakeShop.Domain.Common;
 
 namespace FakeShop.Infrastructure.Persistence.Carts;
 

@@ -1,6 +1,5 @@
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Domain.Carts;
-using FakeShop.Domain.Common;
 using Npgsql;
 using C = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Carts;
 using L = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Lines;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Domain.Carts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;

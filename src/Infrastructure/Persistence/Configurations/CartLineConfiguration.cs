@@ -1,7 +1,5 @@
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Catalog;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FakeShop.Infrastructure.Persistence.Configurations;
 

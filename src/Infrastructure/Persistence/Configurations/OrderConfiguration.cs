@@ -1,7 +1,5 @@
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Ordering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FakeShop.Infrastructure.Persistence.Configurations;
 

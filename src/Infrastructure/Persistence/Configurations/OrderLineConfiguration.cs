@@ -1,6 +1,4 @@
 using FakeShop.Domain.Ordering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace FakeShop.Infrastructure.Persistence.Configurations;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace FakeShop.Infrastructure.Persistence.Configurations;
 
 internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<ProductImage>

@@ -1,4 +1,3 @@
-using FakeShop.Domain.Common;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace FakeShop.Infrastructure.Persistence.Conventions;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace FakeShop.Web.Pages.Account;
 
 /// <summary>Reached only by typing the address: the cookie handler answers a forbidden request with a plain 403.</summary>

@@ -1,11 +1,6 @@
 using FakeShop.Infrastructure.Identity;
 using FakeShop.Web.Admin;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Account;
 

@@ -1,6 +1,4 @@
 using FakeShop.Infrastructure.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Pages.Account;
 

@@ -1,9 +1,4 @@
 using FakeShop.Domain.Ordering;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin;
 

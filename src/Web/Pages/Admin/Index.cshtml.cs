@@ -1,8 +1,5 @@
 using FakeShop.Application.Admin.GetDashboard;
 using FakeShop.Web.Admin;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin;
 

@@ -5,13 +5,7 @@ using FakeShop.Application.Carts.RemoveCartLine;
 using FakeShop.Application.Carts.UpdateCartLine;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Web.Caching;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
 using FakeShop.Web.ViewComponents;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Cart;
 

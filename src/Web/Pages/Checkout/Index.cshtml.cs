@@ -3,14 +3,8 @@ using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Domain.Ordering;
 using FakeShop.Web.Caching;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
 using FakeShop.Web.ViewComponents;
 using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Checkout;
 

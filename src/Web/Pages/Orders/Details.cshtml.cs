@@ -4,14 +4,7 @@ using FakeShop.Application.Orders.GetMyPixCharge;
 using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Ordering;
 using FakeShop.Infrastructure.Payments;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
 using FakeShop.Web.Payments;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace FakeShop.Web.Pages.Orders;
 

@@ -1,8 +1,5 @@
 using FakeShop.Application.Orders;
 using FakeShop.Application.Orders.ListMyOrders;
-using FakeShop.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Pages.Orders;
 

@@ -1,8 +1,4 @@
 using FakeShop.Application.Catalog.GetProductDetails;
-using FakeShop.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace FakeShop.Web.Pages.Products;
 

@@ -1,10 +1,5 @@
-using System.Globalization;
 using FakeShop.Application.Catalog.ListCategories;
 using FakeShop.Application.Catalog.ListProducts;
-using FakeShop.Web.Infrastructure;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace FakeShop.Web.Pages.Shop;

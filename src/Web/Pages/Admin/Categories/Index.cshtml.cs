@@ -2,10 +2,6 @@ using FakeShop.Application.Admin.CreateCategory;
 using FakeShop.Application.Admin.DeleteCategory;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Application.Admin.RenameCategory;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Categories;
 

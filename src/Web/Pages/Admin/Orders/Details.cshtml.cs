@@ -1,10 +1,6 @@
 using FakeShop.Application.Admin.ChangeOrderStatus;
 using FakeShop.Application.Admin.GetAdminOrder;
 using FakeShop.Domain.Ordering;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Orders;
 

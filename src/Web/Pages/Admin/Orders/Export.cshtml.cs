@@ -1,9 +1,4 @@
 using FakeShop.Application.Admin.ExportOrders;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Orders;
 

@@ -1,11 +1,6 @@
 using FakeShop.Application.Admin.ListAdminOrders;
 using FakeShop.Application.Common.Models;
 using FakeShop.Domain.Ordering;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Orders;
 

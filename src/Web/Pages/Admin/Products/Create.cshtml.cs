@@ -1,10 +1,5 @@
 using FakeShop.Application.Admin.CreateProduct;
 using FakeShop.Application.Admin.UploadProductImage;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Products;
 

@@ -1,9 +1,5 @@
 using FakeShop.Application.Admin.DeleteProduct;
 using FakeShop.Application.Admin.GetProductForEdit;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Products;
 

@@ -3,11 +3,6 @@ using FakeShop.Application.Admin.SetProductVisibility;
 using FakeShop.Application.Admin.UpdateProduct;
 using FakeShop.Application.Admin.UploadProductImage;
 using FakeShop.Web.Admin;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Products;
 

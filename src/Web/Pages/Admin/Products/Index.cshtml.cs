@@ -2,11 +2,6 @@ using FakeShop.Application.Admin.AdjustStock;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Application.Admin.ListAdminProducts;
 using FakeShop.Application.Common.Models;
-using FakeShop.Web.Infrastructure;
-using FakeShop.Web.Localization;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Products;
 

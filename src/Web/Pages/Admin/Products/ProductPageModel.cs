@@ -1,12 +1,7 @@
-using System.Globalization;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Application.Admin.UploadProductImage;
 using FakeShop.Web.Admin;
-using FakeShop.Web.Localization;
 using FluentValidation;
-using Mediator;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace FakeShop.Web.Pages.Admin.Products;
 

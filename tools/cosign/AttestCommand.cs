@@ -2,7 +2,7 @@ namespace FakeShop.Cosign;
 
 /// <summary>
 /// "attest --key K --type cyclonedx --predicate FILE IMAGE": signs an in-toto statement about the image's
-/// digest and attaches it as cosign does. Transparency-log flags are handled as in <see cref="SignCommand"/>.
+/// digest and attaches it as cosign does. Transparency-log flags are handled as for sign (<see cref="TransparencyLogFlags"/>).
 /// </summary>
 internal static class AttestCommand
 {
@@ -16,7 +16,7 @@ internal static class AttestCommand
         ["--predicate"] = "predicate",
     };
 
-    private static readonly Dictionary<string, string> BooleanOptions = CreateBooleanOptions();
+    private static readonly Dictionary<string, string> BooleanOptions = TransparencyLogFlags.ForPush("replace");
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandContext context, CancellationToken cancellationToken)
     {
@@ -24,13 +24,7 @@ internal static class AttestCommand
         var keyPath = parsed.Value("key") ?? throw new UsageException("--key is required");
         var predicatePath = parsed.Value("predicate") ?? throw new UsageException("--predicate is required");
         var predicateType = InTotoStatement.PredicateTypeFor(parsed.Value("type") ?? throw new UsageException("--type is required"));
-        foreach (var unsupported in new[] { "tlog-upload", "new-bundle-format", "use-signing-config" })
-        {
-            if (parsed.FlagOrNull(unsupported) == true)
-            {
-                throw new UsageException($"--{unsupported}=true is not supported by this tool (no transparency log or bundle format); use the real cosign");
-            }
-        }
+        TransparencyLogFlags.RefuseUpload(parsed);
 
         var image = ImageReference.Parse(parsed.SingleImage());
         byte[] predicate;
@@ -54,20 +48,5 @@ internal static class AttestCommand
 
         context.Out.WriteLine(result.Attested.ToString());
         return 0;
-    }
-
-    private static Dictionary<string, string> CreateBooleanOptions()
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["--replace"] = "replace",
-            ["--tlog-upload"] = "tlog-upload",
-            ["--new-bundle-format"] = "new-bundle-format",
-            ["--use-signing-config"] = "use-signing-config",
-            ["-y"] = "yes",
-            ["--yes"] = "yes",
-        };
-        RegistryFlags.AddTo(options);
-        return options;
     }
 }

@@ -1,9 +1,8 @@
 namespace FakeShop.Cosign;
 
 /// <summary>
-/// "sign --key K [-a k=v]... IMAGE". Flags that only make sense for the real cosign's transparency log or
-/// bundle format are accepted when set to false (so the same command line works with both tools) and refused
-/// when set to true, because silently not doing what was asked would be worse.
+/// "sign --key K [-a k=v]... IMAGE". The real cosign's transparency-log and bundle-format flags are accepted when
+/// false and refused when true (<see cref="TransparencyLogFlags"/>).
 /// </summary>
 internal static class SignCommand
 {
@@ -17,19 +16,13 @@ internal static class SignCommand
         ["--annotations"] = "annotations",
     };
 
-    private static readonly Dictionary<string, string> BooleanOptions = CreateBooleanOptions();
+    private static readonly Dictionary<string, string> BooleanOptions = TransparencyLogFlags.ForPush();
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandContext context, CancellationToken cancellationToken)
     {
         var parsed = ParsedArguments.Parse(arguments, ValueOptions, BooleanOptions);
         var keyPath = parsed.Value("key") ?? throw new UsageException("--key is required");
-        foreach (var unsupported in new[] { "tlog-upload", "new-bundle-format", "use-signing-config" })
-        {
-            if (parsed.FlagOrNull(unsupported) == true)
-            {
-                throw new UsageException($"--{unsupported}=true is not supported by this tool (no transparency log or bundle format); use the real cosign");
-            }
-        }
+        TransparencyLogFlags.RefuseUpload(parsed);
 
         var image = ImageReference.Parse(parsed.SingleImage());
         var annotations = parsed.Annotations("annotations");
@@ -44,19 +37,5 @@ internal static class SignCommand
 
         context.Out.WriteLine(result.Signed.ToString());
         return 0;
-    }
-
-    private static Dictionary<string, string> CreateBooleanOptions()
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["--tlog-upload"] = "tlog-upload",
-            ["--new-bundle-format"] = "new-bundle-format",
-            ["--use-signing-config"] = "use-signing-config",
-            ["-y"] = "yes",
-            ["--yes"] = "yes",
-        };
-        RegistryFlags.AddTo(options);
-        return options;
     }
 }

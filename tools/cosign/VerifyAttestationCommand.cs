@@ -19,14 +19,14 @@ internal static class VerifyAttestationCommand
         ["--type"] = "type",
     };
 
-    private static readonly Dictionary<string, string> BooleanOptions = CreateBooleanOptions();
+    private static readonly Dictionary<string, string> BooleanOptions = TransparencyLogFlags.ForVerify();
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandContext context, CancellationToken cancellationToken)
     {
         var parsed = ParsedArguments.Parse(arguments, ValueOptions, BooleanOptions);
         var keyPath = parsed.Value("key") ?? throw new UsageException("--key is required");
         var predicateType = InTotoStatement.PredicateTypeFor(parsed.Value("type") ?? throw new UsageException("--type is required"));
-        if (!parsed.Flag("insecure-ignore-tlog") && !parsed.Flag("private-infrastructure"))
+        if (!TransparencyLogFlags.SkipsTlog(parsed))
         {
             throw new CosignException("this tool does not check attestations in the transparency log: pass --insecure-ignore-tlog for attestations made with --tlog-upload=false, or use the real cosign");
         }
@@ -37,27 +37,12 @@ internal static class VerifyAttestationCommand
         using var client = RegistryFlags.CreateClient(parsed, image);
         var result = await AttestationVerifier.VerifyAsync(client, image, key, predicateType, cancellationToken);
 
-        context.Error.WriteLine();
-        context.Error.WriteLine($"Verification for {image} --");
-        context.Error.WriteLine("The following checks were performed on each of these signatures:");
-        context.Error.WriteLine("  - The cosign claims were validated");
-        context.Error.WriteLine("  - The signatures were verified against the specified public key");
+        VerifyCommand.WriteChecks(context, image, tlogChecked: false);
         foreach (var attestation in result.Attestations)
         {
             context.Out.WriteLine(Encoding.UTF8.GetString(attestation.Envelope));
         }
 
         return 0;
-    }
-
-    private static Dictionary<string, string> CreateBooleanOptions()
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["--insecure-ignore-tlog"] = "insecure-ignore-tlog",
-            ["--private-infrastructure"] = "private-infrastructure",
-        };
-        RegistryFlags.AddTo(options);
-        return options;
     }
 }

@@ -23,7 +23,7 @@ internal static class VerifyCommand
         ["--output"] = "output",
     };
 
-    private static readonly Dictionary<string, string> BooleanOptions = CreateBooleanOptions();
+    private static readonly Dictionary<string, string> BooleanOptions = TransparencyLogFlags.ForVerify();
 
     public static async Task<int> RunAsync(IReadOnlyList<string> arguments, CommandContext context, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ internal static class VerifyCommand
 
         var image = ImageReference.Parse(parsed.SingleImage());
         var annotations = parsed.Annotations("annotations");
-        var ignoreTlog = parsed.Flag("insecure-ignore-tlog") || parsed.Flag("private-infrastructure");
+        var ignoreTlog = TransparencyLogFlags.SkipsTlog(parsed);
         using var rekorKey = ignoreTlog ? null : LoadRekorKey(context);
         if (ignoreTlog)
         {
@@ -48,16 +48,7 @@ internal static class VerifyCommand
         using var client = RegistryFlags.CreateClient(parsed, image);
         var result = await ImageVerifier.VerifyAsync(client, image, key, annotations, rekorKey, cancellationToken);
 
-        context.Error.WriteLine();
-        context.Error.WriteLine($"Verification for {image} --");
-        context.Error.WriteLine("The following checks were performed on each of these signatures:");
-        context.Error.WriteLine("  - The cosign claims were validated");
-        if (rekorKey is not null)
-        {
-            context.Error.WriteLine("  - Existence of the claims in the transparency log was verified offline");
-        }
-
-        context.Error.WriteLine("  - The signatures were verified against the specified public key");
+        WriteChecks(context, image, tlogChecked: rekorKey is not null);
         if (output == "text")
         {
             foreach (var payload in result.Payloads)
@@ -72,6 +63,21 @@ internal static class VerifyCommand
         }
 
         return 0;
+    }
+
+    /// <summary>The checks cosign lists on stderr after a successful verify or verify-attestation.</summary>
+    internal static void WriteChecks(CommandContext context, ImageReference image, bool tlogChecked)
+    {
+        context.Error.WriteLine();
+        context.Error.WriteLine($"Verification for {image} --");
+        context.Error.WriteLine("The following checks were performed on each of these signatures:");
+        context.Error.WriteLine("  - The cosign claims were validated");
+        if (tlogChecked)
+        {
+            context.Error.WriteLine("  - Existence of the claims in the transparency log was verified offline");
+        }
+
+        context.Error.WriteLine("  - The signatures were verified against the specified public key");
     }
 
     /// <summary>
@@ -89,16 +95,5 @@ internal static class VerifyCommand
         }
 
         return KeyFiles.LoadPublicKey(path);
-    }
-
-    private static Dictionary<string, string> CreateBooleanOptions()
-    {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["--insecure-ignore-tlog"] = "insecure-ignore-tlog",
-            ["--private-infrastructure"] = "private-infrastructure",
-        };
-        RegistryFlags.AddTo(options);
-        return options;
     }
 }

@@ -4,7 +4,7 @@ namespace FakeShop.Application.Admin;
 
 /// <summary>Mirrors the domain's guards so the form can show every problem at once instead of the first exception.</summary>
 public abstract class ProductFieldsValidator<T> : AbstractValidator<T>
-    where T : IProductFields
+    where T : ProductFields
 {
     protected ProductFieldsValidator()
     {

@@ -35,5 +35,5 @@ public sealed class CreateProductHandler(IShopDbContext db, TimeProvider clock) 
 
     /// <summary>A category deleted since the form was shown is a wrong field value like any other.</summary>
     internal static ValidationException NoSuchCategory() =>
-        new([new ValidationFailure(nameof(IProductFields.CategoryId), "Choose a category.")]);
+        new([new ValidationFailure(nameof(ProductFields.CategoryId), "Choose a category.")]);
 }

@@ -25,17 +25,7 @@ public sealed class CreateModel(IMediator mediator, IStringLocalizer<SharedResou
             return await Redisplay(ct);
         }
 
-        var id = await Mediator.Send(new CreateProductCommand
-        {
-            Name = Input.Name ?? string.Empty,
-            Slug = Input.Slug,
-            ShortDescription = Input.ShortDescription,
-            Description = Input.Description,
-            Price = price.Value,
-            Stock = Input.Stock,
-            CategoryId = Input.CategoryId,
-            IsActive = Input.IsActive,
-        }, ct);
+        var id = await Mediator.Send(new CreateProductCommand(Fields(price.Value)), ct);
         if (image.Length == 0)
         {
             return Done(RedirectToPage("Edit", new { id }), L["Product created."]);

@@ -41,20 +41,7 @@ public sealed class EditModel(IMediator mediator, IStringLocalizer<SharedResourc
 
         // A refusal of the form redisplays it (OnUseCaseFailureAsync); the buttons below answer with a flash.
         formPosted = id;
-        await Mediator.Send(new UpdateProductCommand
-        {
-            Id = id,
-            Version = Input.Version,
-            Name = Input.Name ?? string.Empty,
-            Slug = Input.Slug,
-            ShortDescription = Input.ShortDescription,
-            Description = Input.Description,
-            Price = price.Value,
-            Stock = Input.Stock,
-            StockShown = Input.StockShown,
-            CategoryId = Input.CategoryId,
-            IsActive = Input.IsActive,
-        }, ct);
+        await Mediator.Send(new UpdateProductCommand(Fields(price.Value)) { Id = id, Version = Input.Version, StockShown = Input.StockShown }, ct);
         if (image.Length == 0)
         {
             return Done(RedirectToPage(new { id }), L["Product saved."]);

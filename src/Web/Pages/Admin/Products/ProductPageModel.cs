@@ -1,3 +1,4 @@
+using FakeShop.Application.Admin;
 using FakeShop.Application.Admin.ListAdminCategories;
 using FakeShop.Application.Admin.UploadProductImage;
 using FakeShop.Web.Admin;
@@ -20,6 +21,19 @@ public abstract class ProductPageModel(IMediator mediator, IStringLocalizer<Shar
 
     protected async Task LoadCategoriesAsync(CancellationToken ct) =>
         Categories = await Mediator.Send(new ListAdminCategoriesQuery(), ct);
+
+    /// <summary>The fields create and edit both send, from the bound form and the price read by <see cref="ReadPrice"/>.</summary>
+    protected ProductFields Fields(decimal price) => new()
+    {
+        Name = Input.Name ?? string.Empty,
+        Slug = Input.Slug,
+        ShortDescription = Input.ShortDescription,
+        Description = Input.Description,
+        Price = price,
+        Stock = Input.Stock,
+        CategoryId = Input.CategoryId,
+        IsActive = Input.IsActive,
+    };
 
     /// <returns>The price, or null after adding a form error.</returns>
     protected decimal? ReadPrice()

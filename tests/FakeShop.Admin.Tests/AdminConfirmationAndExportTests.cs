@@ -24,7 +24,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
         var cancelled = await PlaceOrderAsync(product.Id, 1, "gone@example.com");
         await App.Factory.WithDbAsync(async db =>
         {
-            (await db.Orders.SingleAsync(o => o.Number == cancelled.Number)).Cancel("test", DateTimeOffset.UtcNow);
+            (await db.Orders.SingleAsync(o => o.Number == cancelled.Number)).ChangeStatusByStaff(OrderStatus.Cancelled, "test", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
 

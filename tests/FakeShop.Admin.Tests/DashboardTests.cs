@@ -1,3 +1,4 @@
+using FakeShop.Domain.Ordering;
 using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Admin.Tests;
@@ -14,7 +15,7 @@ public sealed class DashboardTests(AdminFixture app) : AdminTest(app)
         await App.Factory.WithDbAsync(async db =>
         {
             var order = await db.Orders.SingleAsync(o => o.Number == cancelled.Number);
-            order.Cancel("test", DateTimeOffset.UtcNow);
+            order.ChangeStatusByStaff(OrderStatus.Cancelled, "test", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
 

@@ -95,7 +95,7 @@ public sealed class OrderTests(AdminFixture app) : AdminTest(app)
         await App.Factory.WithDbAsync(async db =>
         {
             var order = await db.Orders.SingleAsync(o => o.Number == b.Number);
-            order.Ship("test", DateTimeOffset.UtcNow);
+            order.ChangeStatusByStaff(OrderStatus.Shipped, "test", DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         });
 

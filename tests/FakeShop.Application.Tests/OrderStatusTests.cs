@@ -22,7 +22,7 @@ public sealed class OrderStatusTests(AppFixture app) : UseCaseTest(app)
     private Task<int> Move(string number, OrderStatus target) => Db(async db =>
     {
         var order = await db.Orders.Include(o => o.History).SingleAsync(o => o.Number == number);
-        order.MoveTo(target, "test", DateTimeOffset.UtcNow);
+        order.ChangeStatusByStaff(target, "test", DateTimeOffset.UtcNow);
         await db.SaveChangesAsync();
         return 0;
     });
@@ -87,9 +87,9 @@ public sealed class OrderStatusTests(AppFixture app) : UseCaseTest(app)
         var a = await dbA.Orders.Include(o => o.History).SingleAsync(o => o.Number == number);
         var b = await dbB.Orders.Include(o => o.History).SingleAsync(o => o.Number == number);
 
-        a.Ship("alice", DateTimeOffset.UtcNow);
+        a.ChangeStatusByStaff(OrderStatus.Shipped, "alice", DateTimeOffset.UtcNow);
         await dbA.SaveChangesAsync();
-        b.Cancel("bob", DateTimeOffset.UtcNow);
+        b.ChangeStatusByStaff(OrderStatus.Cancelled, "bob", DateTimeOffset.UtcNow);
 
         // The Version concurrency token stops the stale change.
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => dbB.SaveChangesAsync());

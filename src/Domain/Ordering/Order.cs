@@ -120,22 +120,25 @@ public partial class Order
         Payment = payment;
     }
 
-    public void MarkPaid(string by, DateTimeOffset now) => MoveTo(OrderStatus.Paid, by, now);
-
     /// <summary>
     /// The payment was declined, failed, timed out or never came. The caller releases <see cref="Lines"/> back to
     /// stock in the same transaction: stock lives in another aggregate.
     /// </summary>
     public void FailPayment(string by, DateTimeOffset now) => MoveTo(OrderStatus.PaymentFailed, by, now);
 
-    public void Ship(string by, DateTimeOffset now) => MoveTo(OrderStatus.Shipped, by, now);
+    /// <summary>
+    /// Staff's status change (ship, deliver, cancel by hand): only the moves <see cref="OrderStatusMachine.StaffNextOf"/>
+    /// allows, so an order awaiting payment stays with the payment flow; any other move throws
+    /// "order.illegal_transition". When cancelling, the caller restocks <see cref="Lines"/>: stock lives in another
+    /// aggregate.
+    /// </summary>
+    public void ChangeStatusByStaff(OrderStatus target, string by, DateTimeOffset now)
+    {
+        OrderStatusMachine.EnsureStaffCanMove(Status, target);
+        MoveTo(target, by, now);
+    }
 
-    public void Deliver(string by, DateTimeOffset now) => MoveTo(OrderStatus.Delivered, by, now);
-
-    /// <summary>Cancels the order. The caller restocks <see cref="Lines"/>: stock lives in another aggregate.</summary>
-    public void Cancel(string by, DateTimeOffset now) => MoveTo(OrderStatus.Cancelled, by, now);
-
-    public void MoveTo(OrderStatus target, string by, DateTimeOffset now)
+    private void MoveTo(OrderStatus target, string by, DateTimeOffset now)
     {
         OrderStatusMachine.EnsureCanMove(Status, target);
         Status = target;

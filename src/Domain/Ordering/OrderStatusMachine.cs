@@ -36,7 +36,19 @@ public static class OrderStatusMachine
     {
         if (!CanMove(from, to))
         {
-            throw new DomainException("order.illegal_transition", $"An order that is {from} cannot become {to}.");
+            throw Illegal(from, to);
         }
     }
+
+    /// <summary>As <see cref="EnsureCanMove"/>, limited to <see cref="StaffNextOf"/>; the same refusal either way.</summary>
+    public static void EnsureStaffCanMove(OrderStatus from, OrderStatus to)
+    {
+        if (!StaffNextOf(from).Contains(to))
+        {
+            throw Illegal(from, to);
+        }
+    }
+
+    private static DomainException Illegal(OrderStatus from, OrderStatus to) =>
+        new("order.illegal_transition", $"An order that is {from} cannot become {to}.");
 }

@@ -13,12 +13,7 @@ public sealed class ChangeOrderStatusHandler(IShopDbContext db, TimeProvider clo
     {
         var number = command.Number.Trim().ToUpperInvariant();
         var order = await db.Orders.Include(o => o.Lines).LoadAsync(o => o.Number == number, cancellationToken);
-        if (!OrderStatusMachine.StaffNextOf(order.Status).Contains(command.Target))
-        {
-            throw new DomainException(AdminRefusals.IllegalTransition, $"An order that is {order.Status} cannot become {command.Target}.");
-        }
-
-        order.MoveTo(command.Target, command.ChangedBy, clock.GetUtcNow());
+        order.ChangeStatusByStaff(command.Target, command.ChangedBy, clock.GetUtcNow());
         await db.SaveInTransactionAsync(async ct =>
         {
             await db.SaveChangesAsync(ct);

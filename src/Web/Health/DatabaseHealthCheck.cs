@@ -4,7 +4,11 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace FakeShop.Web.Health;
 
-/// <summary>Ready only when the database answers and every migration this build knows about has been applied.</summary>
+/// <summary>
+/// Ready only when the database answers and every migration this build knows about has been applied. Hand-written
+/// rather than the framework's AddDbContextCheck: that one tries to connect (or runs one query) with no time limit, so a database
+/// that hangs would hang the readiness probe and a schema behind the build would count as ready.
+/// </summary>
 public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

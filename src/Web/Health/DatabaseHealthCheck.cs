@@ -6,8 +6,8 @@ namespace FakeShop.Web.Health;
 
 /// <summary>
 /// Ready only when the database answers and every migration this build knows about has been applied. Hand-written
-/// rather than the framework's AddDbContextCheck: that one tries to connect (or runs one query) with no time limit, so a database
-/// that hangs would hang the readiness probe and a schema behind the build would count as ready.
+/// rather than the framework's AddDbContextCheck: that one tries to connect (or runs one query) with no time limit,
+/// so a database that hangs would hang the readiness probe and a schema behind the build would count as ready.
 /// </summary>
 public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCheck
 {

@@ -397,6 +397,8 @@ for c in $CONNECTIONS; do
     run_wrk "catalogue /shop, shopper" "$BASE/shop" get_shopper.lua "$c" "$THREADS"
     run_wrk "search+filter, shopper" "$BASE$SEARCH_URL" get_shopper.lua "$c" "$THREADS"
     run_wrk "product page, shopper" "$BASE/product/$PRODUCT_SLUG" get_shopper.lua "$c" "$THREADS"
+    # The same cached page as the browser asks for it (issue 13 item 8): Brotli, compressed once per badge count (ADR 10).
+    BENCH_ACCEPT_ENCODING=br run_wrk "catalogue /shop, shopper, Accept-Encoding br" "$BASE/shop" get_shopper.lua "$c" "$THREADS"
     run_wrk "cart page /cart, shopper (rendered)" "$BASE/cart" get_shopper.lua "$c" "$THREADS"
     run_wrk "checkout page GET /checkout, shopper (rendered)" "$BASE/checkout" get_shopper.lua "$c" "$THREADS"
     BEFORE_ROW=add_row_start

@@ -9,13 +9,6 @@ namespace FakeShop.Admin.Tests;
 /// <summary>Issue 13: destructive actions ask first (without script), the CSV speaks the admin's language, the admin has its own frame.</summary>
 public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTest(app)
 {
-    private async Task<HtmlClient> PortugueseAdminAsync()
-    {
-        var client = await AdminAsync();
-        await client.PostAsync("/Culture", [new("culture", "pt-BR"), new("returnUrl", "/Admin")]);
-        return client;
-    }
-
     [Fact]
     public async Task Csv_headers_and_statuses_follow_the_admins_language()
     {
@@ -28,7 +21,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
             await db.SaveChangesAsync();
         });
 
-        var client = await PortugueseAdminAsync();
+        var client = await AdminInAsync("pt-BR");
         var href = (await client.GetAsync("/Admin/Orders")).QuerySelector("#export-csv")!.GetAttribute("href")!;
         var response = await client.Http.GetAsync(href);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -51,7 +44,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
     {
         var product = await AnyProductAsync();
         var order = await PlaceOrderAsync(product.Id, 2);
-        var client = await PortugueseAdminAsync();
+        var client = await AdminInAsync("pt-BR");
 
         var page = await client.GetAsync($"/Admin/Orders/{order.Number}");
         Assert.Null(page.QuerySelector("#confirm-cancel"));
@@ -76,7 +69,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
     [Fact]
     public async Task An_empty_admin_list_says_so_and_offers_a_way_on()
     {
-        var client = await PortugueseAdminAsync();
+        var client = await AdminInAsync("pt-BR");
 
         var products = await client.GetAsync("/Admin/Products?q=nada-assim-existe");
         Assert.Equal("Nenhum produto corresponde a estes filtros. Mostrar todos os produtos · Novo produto", Text(products, "#no-products"));
@@ -93,7 +86,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
     [Fact]
     public async Task The_admin_has_its_own_frame_without_the_shops_header()
     {
-        var client = await PortugueseAdminAsync();
+        var client = await AdminInAsync("pt-BR");
         foreach (var path in new[] { "/Admin", "/Admin/Products", "/Admin/Products/Create", "/Admin/Categories", "/Admin/Orders" })
         {
             var page = await client.GetAsync(path);
@@ -119,7 +112,7 @@ public sealed class AdminConfirmationAndExportTests(AdminFixture app) : AdminTes
     {
         var product = await AnyProductAsync(minStock: 10);
         await PlaceOrderAsync(product.Id, 3);
-        var client = await PortugueseAdminAsync();
+        var client = await AdminInAsync("pt-BR");
         var page = await client.GetAsync("/Admin");
 
         var legend = page.QuerySelectorAll("#chart-legend li").Select(li => li.TextContent.Trim()).ToList();

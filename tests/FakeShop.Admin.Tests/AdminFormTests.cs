@@ -9,15 +9,6 @@ namespace FakeShop.Admin.Tests;
 /// <summary>Issue 13, the admin's forms: prices in the admin's culture, the picture posted with the fields, errors on their fields.</summary>
 public sealed class AdminFormTests(AdminFixture app) : AdminTest(app)
 {
-    /// <summary>An admin client whose pages (and so whose number format and messages) are in <paramref name="culture"/>.</summary>
-    private async Task<HtmlClient> AdminInAsync(string culture)
-    {
-        var client = await AdminAsync();
-        await client.PostAsync("/Culture", [new("culture", culture), new("returnUrl", "/Admin")]);
-        Assert.Equal(culture == "en" ? "en" : "pt-BR", (await client.GetAsync("/Admin")).DocumentElement.GetAttribute("lang"));
-        return client;
-    }
-
     private Task<int> CategoryIdAsync(string slug) =>
         App.Factory.WithDbAsync(db => db.Categories.Where(c => c.Slug == slug).Select(c => c.Id).SingleAsync());
 

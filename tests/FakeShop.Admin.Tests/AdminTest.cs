@@ -43,6 +43,15 @@ public abstract class AdminTest(AdminFixture app) : IAsyncLifetime
         });
     }
 
+    /// <summary>A signed-in admin whose pages (and so whose number format and messages) are in <paramref name="culture"/>.</summary>
+    protected async Task<HtmlClient> AdminInAsync(string culture)
+    {
+        var client = await AdminAsync();
+        await client.PostAsync("/Culture", [new("culture", culture), new("returnUrl", "/Admin")]);
+        Assert.Equal(culture == "en" ? "en" : "pt-BR", (await client.GetAsync("/Admin")).DocumentElement.GetAttribute("lang"));
+        return client;
+    }
+
     protected async Task<HtmlClient> AdminAsync(bool followRedirects = true)
     {
         var client = NewClient(followRedirects);

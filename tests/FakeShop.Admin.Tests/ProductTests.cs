@@ -37,15 +37,6 @@ public sealed class ProductTests(AdminFixture app) : AdminTest(app)
     private const string PortuguesePriceError = "Informe um preço como 1.299,90, com no máximo duas casas decimais.";
     private const string EnglishPriceError = "Enter a price such as 1,299.90, with at most two decimals.";
 
-    /// <summary>An admin client whose pages (and so whose number format) are in <paramref name="culture"/>.</summary>
-    private async Task<HtmlClient> AdminInAsync(string culture)
-    {
-        var client = await AdminAsync();
-        await client.PostAsync("/Culture", [new("culture", culture), new("returnUrl", "/Admin")]);
-        Assert.Equal(culture == "en" ? "en" : "pt-BR", (await client.GetAsync("/Admin/Products/Create")).DocumentElement.GetAttribute("lang"));
-        return client;
-    }
-
     [Theory]
     [InlineData("pt-BR", "1.299,90", "1299.90")]
     [InlineData("pt-BR", "1299,90", "1299.90")]

@@ -126,53 +126,11 @@ public sealed class PageHoleMiddleware(
 
         var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
         var flashBytes = FlashBytes(holes);
-        // Two passes over the same markers: the length first (Content-Length), then the bytes.
-        response.ContentLength = Fill(page.Span, countBytes, flashBytes, null);
-        Fill(page.Span, countBytes, flashBytes, body.Writer);
+        // The markers are read once (as for a prepared page): the length first (Content-Length), then the bytes.
+        var parts = PreparedPages.Page.SplitAtHoles(page.Span);
+        response.ContentLength = PreparedPages.Page.FilledLength(parts, countBytes.Length, flashBytes.Length);
+        PreparedPages.Page.WriteFilled(page.Span, parts, body.Writer, countBytes, flashBytes);
         await body.Writer.FlushAsync(response.HttpContext.RequestAborted);
-    }
-
-    private static long Fill(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> count, ReadOnlySpan<byte> flash, IBufferWriter<byte>? output)
-    {
-        long length = 0;
-        while (!rest.IsEmpty)
-        {
-            var at = rest.IndexOf(PageHoles.Prefix);
-            if (at < 0)
-            {
-                Emit(rest);
-                break;
-            }
-
-            Emit(rest[..at]);
-            rest = rest[at..];
-            if (rest.StartsWith(PageHoles.CartCountBytes))
-            {
-                Emit(count);
-                rest = rest[PageHoles.CartCountBytes.Length..];
-            }
-            else if (rest.StartsWith(PageHoles.FlashBytes))
-            {
-                Emit(flash);
-                rest = rest[PageHoles.FlashBytes.Length..];
-            }
-            else
-            {
-                Emit(rest[..PageHoles.Prefix.Length]);
-                rest = rest[PageHoles.Prefix.Length..];
-            }
-        }
-
-        return length;
-
-        void Emit(ReadOnlySpan<byte> bytes)
-        {
-            length += bytes.Length;
-            if (output is not null && !bytes.IsEmpty)
-            {
-                output.Write(bytes);
-            }
-        }
     }
 
     /// <summary>

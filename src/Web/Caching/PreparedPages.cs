@@ -97,8 +97,38 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
             ExpiresAt = expiresAt;
             _storedAt = storedAt;
             _time = time;
+            Parts = SplitAtHoles(body);
+        }
+
+        /// <summary>The page as the page cache holds it: markers, never a count or a message.</summary>
+        public byte[] Body { get; }
+
+        public string ContentType { get; }
+
+        public long Generation { get; }
+
+        public long ExpiresAt { get; }
+
+        /// <summary>Text runs between holes: (start, length in <see cref="Body"/>, the hole after it, if any).</summary>
+        internal (int Start, int Length, Hole? After)[] Parts { get; }
+
+        public int AgeSeconds => (int)_time.GetElapsedTime(_storedAt).TotalSeconds;
+
+        /// <summary>Length of the page with these values in its holes.</summary>
+        public long FilledLength(int countLength, int flashLength) => FilledLength(Parts, countLength, flashLength);
+
+        /// <summary>Writes the page with these values in its holes.</summary>
+        public void WriteFilled(IBufferWriter<byte> output, ReadOnlySpan<byte> count, ReadOnlySpan<byte> flash) =>
+            WriteFilled(Body, Parts, output, count, flash);
+
+        /// <summary>
+        /// A page's text runs between its holes: the one reading of the markers, for a prepared page and for a page
+        /// the middleware fills on its way out.
+        /// </summary>
+        internal static (int Start, int Length, Hole? After)[] SplitAtHoles(ReadOnlySpan<byte> body)
+        {
             var parts = new List<(int Start, int Length, Hole? After)>();
-            var rest = body.AsSpan();
+            var rest = body;
             var offset = 0;
             while (true)
             {
@@ -129,28 +159,13 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
                 rest = rest[(at + marker)..];
             }
 
-            Parts = [.. parts];
+            return [.. parts];
         }
 
-        /// <summary>The page as the page cache holds it: markers, never a count or a message.</summary>
-        public byte[] Body { get; }
-
-        public string ContentType { get; }
-
-        public long Generation { get; }
-
-        public long ExpiresAt { get; }
-
-        /// <summary>Text runs between holes: (start, length in <see cref="Body"/>, the hole after it, if any).</summary>
-        internal (int Start, int Length, Hole? After)[] Parts { get; }
-
-        public int AgeSeconds => (int)_time.GetElapsedTime(_storedAt).TotalSeconds;
-
-        /// <summary>Length of the page with these values in its holes.</summary>
-        public long FilledLength(int countLength, int flashLength)
+        internal static long FilledLength((int Start, int Length, Hole? After)[] parts, int countLength, int flashLength)
         {
             long length = 0;
-            foreach (var (_, partLength, after) in Parts)
+            foreach (var (_, partLength, after) in parts)
             {
                 length += partLength + after switch { Hole.CartCount => countLength, Hole.Flash => flashLength, _ => 0 };
             }
@@ -158,12 +173,12 @@ public sealed class PreparedPages(PageCacheSettings settings, TimeProvider time)
             return length;
         }
 
-        /// <summary>Writes the page with these values in its holes.</summary>
-        public void WriteFilled(IBufferWriter<byte> output, ReadOnlySpan<byte> count, ReadOnlySpan<byte> flash)
+        internal static void WriteFilled(ReadOnlySpan<byte> body, (int Start, int Length, Hole? After)[] parts, IBufferWriter<byte> output,
+            ReadOnlySpan<byte> count, ReadOnlySpan<byte> flash)
         {
-            foreach (var (start, length, after) in Parts)
+            foreach (var (start, length, after) in parts)
             {
-                output.Write(Body.AsSpan(start, length));
+                output.Write(body.Slice(start, length));
                 if (after == Hole.CartCount)
                 {
                     output.Write(count);

@@ -14,7 +14,5 @@ public static class AdminRefusals
     /// <summary>The category still has products.</summary>
     public const string CategoryInUse = "category.in_use";
 
-    public const string IllegalTransition = "order.illegal_transition";
-
     public static DomainException TakenSlug() => new(SlugTaken, "That slug is already in use.");
 }

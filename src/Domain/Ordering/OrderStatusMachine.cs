@@ -49,6 +49,9 @@ public static class OrderStatusMachine
         }
     }
 
+    /// <summary>The code of every refused status change, whoever asked for it.</summary>
+    public const string IllegalTransition = "order.illegal_transition";
+
     private static DomainException Illegal(OrderStatus from, OrderStatus to) =>
-        new("order.illegal_transition", $"An order that is {from} cannot become {to}.");
+        new(IllegalTransition, $"An order that is {from} cannot become {to}.");
 }

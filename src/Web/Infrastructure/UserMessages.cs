@@ -1,6 +1,7 @@
 using FakeShop.Application.Admin;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Common;
+using FakeShop.Domain.Ordering;
 using FluentValidation;
 
 namespace FakeShop.Web.Infrastructure;
@@ -22,7 +23,7 @@ public static class UserMessages
         AdminRefusals.SlugTaken => l["That slug is already in use. Choose another one."],
         AdminRefusals.ProductInUse => l["This product appears in orders, so it cannot be deleted. Hide it instead."],
         AdminRefusals.CategoryInUse => l["This category still has products. Move or delete them first."],
-        AdminRefusals.IllegalTransition => l["That status change is not allowed. Nothing was changed."],
+        OrderStatusMachine.IllegalTransition => l["That status change is not allowed. Nothing was changed."],
         // A customer never sees a cart's internal reason (a busy row, a missing owner); staff see the rule's own words.
         _ when ex.Code.StartsWith("cart.", StringComparison.Ordinal) => l["That did not work. Please try again."],
         _ => l[ex.Message],

@@ -20,7 +20,7 @@ public static class PagesHostExtensions
                 o.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
                 o.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
             });
-        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(UseShopBindingMessages);
+        builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(UseShopBindingMessages);
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = FlashCookie.Name);
         builder.Services.AddAntiforgery(o =>
         {
@@ -36,9 +36,8 @@ public static class PagesHostExtensions
     /// and name the property; a field typed wrongly gets a sentence in the page's language instead, shown under that
     /// field like every other message. The localizer reads the request's culture when the message is made.
     /// </summary>
-    private static void UseShopBindingMessages(MvcOptions options, IStringLocalizerFactory localizers)
+    private static void UseShopBindingMessages(MvcOptions options, IStringLocalizer<SharedResource> l)
     {
-        var l = localizers.Create(typeof(SharedResource));
         var messages = options.ModelBindingMessageProvider;
         messages.SetAttemptedValueIsInvalidAccessor((_, _) => l["Enter a valid value for this field."]);
         messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => l["Enter a valid value for this field."]);

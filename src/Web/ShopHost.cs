@@ -93,15 +93,17 @@ public static partial class ShopHost
         // are set first, on hits too, and the language is part of the key, so localization runs before the cache.
         // Hits are counted in the request metrics, not in the access log below.
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before the page cache too: a cached hit never reaches what comes after it, and HSTS belongs on every https answer.
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseRequestLocalization();
         // Fills each visitor's cart count and flash into the public pages, cached or rendered (ADR 8).
         app.UseMiddleware<PageHoleMiddleware>();
         app.UseOutputCache();
         app.UseShopOperations();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
 
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

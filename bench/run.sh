@@ -326,7 +326,12 @@ cmp -s <(curl -s "http://127.0.0.1:$NGINX_PORT/shop") "$WORK/nginx/html/shop.htm
 # ---------------------------------------------------------------- 5. load
 export BENCH_LUA="$ROOT/bench/lua" BENCH_VISITORS="$WORK/visitors.txt" BENCH_PRODUCTS="$WORK/products.txt" \
        BENCH_AF_TOKEN="$AF_TOKEN" BENCH_AF_COOKIE="$AF_COOKIE"
-sql_calls() { psqlq -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements" 2>/dev/null || echo 0; }
+# Statements the app sent, without Npgsql's pool reset: DISCARD ALL, or, on a connection that keeps prepared statements
+# (ADR 19), the seven statements that replace it and keep them. They ride along with the next command (no round trip of
+# their own) and cost PostgreSQL ~2 % of its CPU (perf); counting them would make SQL/req say 8 for one query.
+sql_calls() {
+    psqlq -c "SELECT coalesce(sum(calls),0) FROM pg_stat_statements WHERE query NOT IN ('DISCARD ALL', 'SET SESSION AUTHORIZATION DEFAULT', 'RESET ALL', 'CLOSE ALL', 'UNLISTEN *', 'SELECT pg_advisory_unlock_all()', 'DISCARD SEQUENCES', 'DISCARD TEMP')" 2>/dev/null || echo 0
+}
 # Back to the shoppers' 1-3 lines (an add run grows them, a checkout run empties them) and plenty of stock.
 reset_db_for_writes() {
     psqlq -c "DELETE FROM cart_lines" -c "INSERT INTO carts SELECT * FROM bench_carts ON CONFLICT DO NOTHING" \
@@ -358,16 +363,24 @@ warm_until_steady() {
     echo "$waited"
 }
 RESULTS="$WORK/results.tsv"
+# ONLY='cart page|add to cart' runs just the rows whose names match that regular expression (and the nginx ceiling):
+# for iterating on one path, or for profiling it (PAUSE_S=30 waits before each measured row, so perf or dotnet-trace
+# can attach to the app, whose pid is printed).
+row_enabled() { [ -z "${ONLY:-}" ] || [ "${1#static}" != "$1" ] || [[ $1 =~ $ONLY ]]; }
 : >"$RESULTS"
 # run_wrk NAME URL SCRIPT CONNECTIONS THREADS [duration]: warms the route until steady (not the nginx row), runs
 # BEFORE_ROW if set, then measures; appends "name conns BENCH … sql=… alloc=… jit=… warm=…" to the results.
 WARM_TOTAL=0 FIRST_STEADY_S=
 run_wrk() {
     local name=$1 url=$2 script=$3 conns=$4 threads=$5 duration=${6:-$DURATION} out before after warm=0 a0 a1 j0 j1
+    row_enabled "$name" || return 0
     [ "${name#static}" = "$name" ] && warm=$(warm_until_steady "$url" "$script" "$threads" "$conns")
     WARM_TOTAL=$((WARM_TOTAL + warm))
     [ -z "$FIRST_STEADY_S" ] && [ "$warm" -gt 0 ] && FIRST_STEADY_S=$warm
     [ -n "${BEFORE_ROW:-}" ] && $BEFORE_ROW
+    if [ -n "${PAUSE_S:-}" ] && [ "${name#static}" = "$name" ]; then
+        log "app pid $APP_PID: measuring \"$name\" in ${PAUSE_S}s"; sleep "$PAUSE_S"
+    fi
     export BENCH_THREADS=$threads
     before=$(sql_calls); a0=$(metric $ALLOC_METRIC); j0=$(metric $JIT_METRIC)
     out=$(wrk -t "$threads" -c "$conns" -d "$duration" --latency -s "$BENCH_LUA/$script" "$url" 2>&1) \
@@ -404,6 +417,7 @@ for c in $CONNECTIONS; do
     BEFORE_ROW=add_row_start
     run_wrk "add to cart POST" "$BASE" add.lua "$c" "$THREADS"
     BEFORE_ROW=
+    if row_enabled "add to cart POST"; then
     # Every 302 must have added exactly one unit: the database is the witness, not the status code. wrk stops counting
     # with up to one post per connection still in flight, which the shop finishes: so the units added lie between the
     # 302s counted and the posts sent (add.lua counts both); outside that range a unit was lost or added twice.
@@ -413,10 +427,11 @@ for c in $CONNECTIONS; do
     added=$(( $(units) - UNITS_BEFORE ))
     ok=ok; { [ "$added" -lt $((posts - not302)) ] || [ "$added" -gt "$sent" ]; } && ok="MISMATCH"
     ADD_CHECK+=("c=$c: $((posts - not302)) posts answered 302, $sent sent, $added units added to carts ($ok: answered ≤ added ≤ sent)")
+    fi
     BEFORE_ROW=checkout_row_start
     run_wrk "checkout flow (5 requests/order)" "$BASE" checkout.lua "$c" "$c"
     BEFORE_ROW=
-    ADD_CHECK+=("c=$c checkout: $(( $(psqlq -c "SELECT count(*) FROM orders") - ORDERS_BEFORE )) orders in the database")
+    row_enabled "checkout flow" && ADD_CHECK+=("c=$c checkout: $(( $(psqlq -c "SELECT count(*) FROM orders") - ORDERS_BEFORE )) orders in the database")
     reset_db_for_writes
 done
 PEAK_RSS_KB=$(awk '/^VmHWM/{print $2}' "/proc/$APP_PID/status")
@@ -456,7 +471,7 @@ PY
 SUMMARY=$(cat <<EOF
 - peak RSS of the app (VmHWM after all runs): **$((PEAK_RSS_KB / 1024)) MB** (RSS at the end: $((RSS_NOW_KB / 1024)) MB)
 - process start → \`/health/ready\` 200: **${READY_MS} ms** (migrated database; the very first start, which migrates and seeds an empty database, took ${FIRST_READY_MS} ms)
-- SQL statements per request: column "SQL/req" (pg_stat_statements, all statements incl. BEGIN/COMMIT, sampled before and after each run); "KB alloc/req": the app's \`dotnet.gc.heap.total_allocated\` over the run ÷ requests; "cache hits": answers with an \`Age\` header
+- SQL statements per request: column "SQL/req" (pg_stat_statements, every statement incl. BEGIN/COMMIT but not the pool's reset, sampled before and after each run); "KB alloc/req": the app's \`dotnet.gc.heap.total_allocated\` over the run ÷ requests; "cache hits": answers with an \`Age\` header
 - time to steady state: each row warms up in ${WARMUP_STEP_S}s slices until the app's runtime compiles < ${STEADY_JIT_PER_S} methods/s (\`dotnet.jit.compiled_methods\`); column "warm-up s"; **${FIRST_STEADY_S} s** of load from start until the first route was steady, **${WARM_TOTAL} s** of warm-up over all rows
 - database checks: $(IFS=';'; echo "${ADD_CHECK[*]}")
 - catalogue page: $PAGE_BYTES bytes; wrk $THREADS threads (checkout: one thread per connection), $DURATION per row

@@ -143,6 +143,34 @@ public sealed class ConnectionPoolTests(ConnectionPoolFixture app) : IClassFixtu
         Assert.True(OperationsHostExtensions.IsDatabaseOutage(exhausted), exhausted.GetType().FullName);
     }
 
+    /// <summary>
+    /// ADR 19: a statement run a few times is prepared on the pooled connection and stays prepared after the connection
+    /// goes back to the pool (Npgsql's reset keeps prepared statements), so PostgreSQL stops parsing and planning the
+    /// add-to-cart statement on every post. Fails if the data source does not auto-prepare or the reset drops them.
+    /// </summary>
+    [Fact]
+    public async Task Repeated_statements_stay_prepared_on_the_pooled_connection()
+    {
+        await using var replica = new ShopFactory("Postgres", app.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitsPerMinute"] = "0",
+            ["Database:MigrateOnStartup"] = "false",
+            ["Database:MaxPoolSize"] = "1",
+        });
+        var visitor = new HtmlClient(replica.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var product = await visitor.GetAsync("/product/ring-light-18");
+        for (var i = 0; i < 6; i++)
+        {
+            await visitor.SubmitAsync(product, "#add-to-cart");
+            Assert.Equal(HttpStatusCode.Redirect, visitor.Status);
+        }
+
+        // Pool of one: this is the connection every post above used, reset after each of them.
+        await using var connection = await replica.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE '%synchronous_commit%'", connection);
+        Assert.Equal(1L, await command.ExecuteScalarAsync());
+    }
+
     /// <summary>The whole path over HTTP: a replica whose only pooled connection is taken answers the friendly 503.</summary>
     [Fact]
     public async Task A_request_that_gets_no_connection_in_time_gets_the_friendly_503_with_retry_after()

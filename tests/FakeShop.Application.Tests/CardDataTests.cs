@@ -15,7 +15,7 @@ public sealed class CardDataTests(AppFixture app) : UseCaseTest(app)
     public async Task No_card_number_or_cvv_is_stored_anywhere()
     {
         var before = await TextValues();
-        Assert.DoesNotContain(before, v => v.Value.Contains(Cvv, StringComparison.Ordinal) && !IsKeyMaterial(v));
+        Assert.DoesNotContain(before, v => v.Value.Contains(Cvv, StringComparison.Ordinal) && !IsKeyMaterial(v) && !IsRandomSystemValue(v));
 
         var visitor = Guid.NewGuid();
         var product = await Product("webcam-4k-ultra");
@@ -40,12 +40,18 @@ public sealed class CardDataTests(AppFixture app) : UseCaseTest(app)
         // Nor the CVV in anything written by the checkouts. Random system values (order number, authorization id)
         // could contain these digits by pure chance, so they are checked to be exactly their own format instead.
         Assert.DoesNotContain(added, v => v.Value.Contains(Cvv, StringComparison.Ordinal) && !IsRandomSystemValue(v));
-        Assert.All(added.Where(IsRandomSystemValue), v => Assert.Matches("^(FS-[0-9A-Z]{4}-[0-9A-Z]{4}|AUTH-[0-9A-F]{16})$", v.Value));
+        Assert.All(added.Where(v => IsRandomSystemValue(v) && !Guid.TryParseExact(v.Value, "D")), v => Assert.Matches("^(FS-[0-9A-Z]{4}-[0-9A-Z]{4}|AUTH-[0-9A-F]{16})$", v.Value));
     }
 
     private static bool IsKeyMaterial(TextValue v) => v.Table == "DataProtectionKeys";
 
-    private static bool IsRandomSystemValue(TextValue v) => v.Table == "orders" && v.Column is "Number" or "PaymentAuthorizationId";
+    /// <summary>
+    /// Values made of random characters that contain the CVV's three digits by chance: order numbers, authorization
+    /// ids, and every value that is a whole GUID (ids, checkout tokens, idempotency keys — about one GUID in 140 holds
+    /// "987" somewhere, which made this test fail at random). A stored CVV could not take any of these forms.
+    /// </summary>
+    private static bool IsRandomSystemValue(TextValue v) =>
+        (v.Table == "orders" && v.Column is "Number" or "PaymentAuthorizationId") || Guid.TryParseExact(v.Value, "D");
 
     private async Task<HashSet<TextValue>> TextValues()
     {

@@ -40,7 +40,7 @@ public sealed class CardDataTests(AppFixture app) : UseCaseTest(app)
         // Nor the CVV in anything written by the checkouts. Random system values (order number, authorization id)
         // could contain these digits by pure chance, so they are checked to be exactly their own format instead.
         Assert.DoesNotContain(added, v => v.Value.Contains(Cvv, StringComparison.Ordinal) && !IsRandomSystemValue(v));
-        Assert.All(added.Where(v => IsRandomSystemValue(v) && !Guid.TryParseExact(v.Value, "D")), v => Assert.Matches("^(FS-[0-9A-Z]{4}-[0-9A-Z]{4}|AUTH-[0-9A-F]{16})$", v.Value));
+        Assert.All(added.Where(v => IsRandomSystemValue(v) && !Guid.TryParseExact(v.Value, "D", out _)), v => Assert.Matches("^(FS-[0-9A-Z]{4}-[0-9A-Z]{4}|AUTH-[0-9A-F]{16})$", v.Value));
     }
 
     private static bool IsKeyMaterial(TextValue v) => v.Table == "DataProtectionKeys";
@@ -51,7 +51,7 @@ public sealed class CardDataTests(AppFixture app) : UseCaseTest(app)
     /// "987" somewhere, which made this test fail at random). A stored CVV could not take any of these forms.
     /// </summary>
     private static bool IsRandomSystemValue(TextValue v) =>
-        (v.Table == "orders" && v.Column is "Number" or "PaymentAuthorizationId") || Guid.TryParseExact(v.Value, "D");
+        (v.Table == "orders" && v.Column is "Number" or "PaymentAuthorizationId") || Guid.TryParseExact(v.Value, "D", out _);
 
     private async Task<HashSet<TextValue>> TextValues()
     {

@@ -371,6 +371,10 @@ row_enabled() { [ -z "${ONLY:-}" ] || [ "${1#static}" != "$1" ] || [[ $1 =~ $ONL
 # run_wrk NAME URL SCRIPT CONNECTIONS THREADS [duration]: warms the route until steady (not the nginx row), runs
 # BEFORE_ROW if set, then measures; appends "name conns BENCH … sql=… alloc=… jit=… warm=…" to the results.
 WARM_TOTAL=0 FIRST_STEADY_S=
+# The app's CPU time so far (user + system, in clock ticks): its CPU per request survives load on the machine better
+# than req/s does, so it is the figure to compare when other work shares the cores.
+CLK_TCK=$(getconf CLK_TCK)
+app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0; }
 run_wrk() {
     local name=$1 url=$2 script=$3 conns=$4 threads=$5 duration=${6:-$DURATION} out before after warm=0 a0 a1 j0 j1
     row_enabled "$name" || return 0
@@ -382,15 +386,15 @@ run_wrk() {
         log "app pid $APP_PID: measuring \"$name\" in ${PAUSE_S}s"; sleep "$PAUSE_S"
     fi
     export BENCH_THREADS=$threads
-    before=$(sql_calls); a0=$(metric $ALLOC_METRIC); j0=$(metric $JIT_METRIC)
+    before=$(sql_calls); a0=$(metric $ALLOC_METRIC); j0=$(metric $JIT_METRIC); c0=$(app_cpu_ticks)
     out=$(wrk -t "$threads" -c "$conns" -d "$duration" --latency -s "$BENCH_LUA/$script" "$url" 2>&1) \
         || { echo "$out" >&2; die "wrk failed for $name"; }
-    after=$(sql_calls); a1=$(metric $ALLOC_METRIC); j1=$(metric $JIT_METRIC)
+    after=$(sql_calls); a1=$(metric $ALLOC_METRIC); j1=$(metric $JIT_METRIC); c1=$(app_cpu_ticks)
     local line; line=$(grep '^BENCH ' <<<"$out" || true)
     [ -n "$line" ] || { echo "$out" >&2; die "no result line from wrk for $name"; }
     # The two sampling queries themselves are subtracted; the two /metrics scrapes' allocations are counted in.
-    printf '%s\t%s\t%s\tsql=%s alloc=%s jit=%s warm=%s\n' "$name" "$conns" "$line" "$((after - before - 1))" "$((a1 - a0))" "$((j1 - j0))" "$warm" >>"$RESULTS"
-    log "$name c=$conns: $(sed 's/^BENCH //' <<<"$line") sql=$((after - before - 1)) alloc=$((a1 - a0)) jit=$((j1 - j0)) warm=${warm}s"
+    printf '%s\t%s\t%s\tsql=%s alloc=%s jit=%s warm=%s cpu_ticks=%s\n' "$name" "$conns" "$line" "$((after - before - 1))" "$((a1 - a0))" "$((j1 - j0))" "$warm" "$((c1 - c0))" >>"$RESULTS"
+    log "$name c=$conns: $(sed 's/^BENCH //' <<<"$line") sql=$((after - before - 1)) alloc=$((a1 - a0)) jit=$((j1 - j0)) warm=${warm}s app_cpu_ms_per_req=$(python3 -c "print(round(1000*$((c1 - c0))/$CLK_TCK/max(1,$(grep -o 'requests=[0-9]*' <<<"$line" | cut -d= -f2)),3))")"
 }
 
 [ "$(metric $JIT_METRIC)" -gt 0 ] || die "the app's /metrics has no $JIT_METRIC (runtime metrics)"
@@ -402,6 +406,9 @@ add_row_start() { reset_db_for_writes; UNITS_BEFORE=$(units); }
 checkout_row_start() { reset_db_for_writes; ORDERS_BEFORE=$(psqlq -c "SELECT count(*) FROM orders"); }
 for c in $CONNECTIONS; do
     run_wrk "static ceiling (nginx)" "http://127.0.0.1:$NGINX_PORT/shop" get.lua "$c" "$THREADS"
+    # The same bytes asked for with the shoppers' script (their cookies, and a Lua callback per response to count cache
+    # hits, which costs wrk CPU on the same two cores): the ceiling the shopper rows are compared with.
+    run_wrk "static ceiling (nginx), shopper requests" "http://127.0.0.1:$NGINX_PORT/shop" get_shopper.lua "$c" "$THREADS"
     run_wrk "home /" "$BASE/" get.lua "$c" "$THREADS"
     run_wrk "catalogue /shop" "$BASE/shop" get.lua "$c" "$THREADS"
     run_wrk "search+filter $SEARCH_URL" "$BASE$SEARCH_URL" get.lua "$c" "$THREADS"
@@ -441,31 +448,37 @@ LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 # ---------------------------------------------------------------- 6. report
 MACHINE="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(awk '/MemTotal/{printf "%.1f GiB RAM", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), kernel $(uname -r)"
 DOTNET_RT=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/{v=$2}END{print v}')
-REPORT=$(python3 - "$RESULTS" <<'PY'
+REPORT=$(python3 - "$RESULTS" "$CLK_TCK" <<'PY'
 import sys, re
+CLK_TCK = int(sys.argv[2])
 rows = []
 for line in open(sys.argv[1], encoding="utf-8"):
     name, conns, bench, extra = line.rstrip("\n").split("\t")
     kv = dict(p.split("=", 1) for p in bench.split()[1:])
     kv.update(dict(p.split("=", 1) for p in extra.split()))
     rows.append((name, int(conns), kv))
-ceiling = {c: float(kv["rps"]) for n, c, kv in rows if n.startswith("static")}
-print("| route | conns | req/s | p50 ms | p99 ms | errors | bytes/resp | vs static | cache hits | SQL/req | KB alloc/req | warm-up s |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+# Each row is compared with nginx driven by the same wrk script: get.lua for the anonymous rows, get_shopper.lua
+# (cookies + a response callback) for the shopper rows, the Brotli one included.
+ceiling = {c: float(kv["rps"]) for n, c, kv in rows if n == "static ceiling (nginx)"}
+shopper_ceiling = {c: float(kv["rps"]) for n, c, kv in rows if n == "static ceiling (nginx), shopper requests"}
+print("| route | conns | req/s | p50 ms | p99 ms | errors | bytes/resp | vs nginx, same script | cache hits | SQL/req | KB alloc/req | app CPU ms/req | warm-up s |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for name, c, kv in rows:
     req = int(kv["requests"]); rps = float(kv["rps"])
     errors = int(kv["status_errors"]) + int(kv["socket_errors"]) + int(kv["bad"])
     static = name.startswith("static")
-    ratio = "—" if static else f"{100 * rps / ceiling[c]:.0f}%"
+    same_script = shopper_ceiling.get(c) if "shopper" in name else ceiling.get(c)
+    ratio = "—" if static or not same_script else f"{100 * rps / same_script:.0f}%"
     sql = "—" if static else f"{int(kv['sql']) / max(req, 1):.2f}"
     alloc = "—" if static else f"{int(kv['alloc']) / max(req, 1) / 1024:.1f}"
-    hits = f"{100 * int(kv.get('hits', 0)) / max(req, 1):.0f}%" if "shopper" in name and "rendered" not in name else "—"
+    cpu = "—" if static else f"{1000 * int(kv['cpu_ticks']) / CLK_TCK / max(req, 1):.3f}"
+    hits = f"{100 * int(kv.get('hits', 0)) / max(req, 1):.0f}%" if "shopper" in name and "rendered" not in name and not static else "—"
     warm = "—" if static else kv["warm"]
     shown = name
     if name.startswith("checkout flow"):
         orders = int(kv["orders"]); secs = float(kv["seconds"])
         shown = f"{name}: **{orders / secs:,.0f} orders/s**"
-    print(f"| {shown} | {c} | {rps:,.0f} | {kv['p50_ms']} | {kv['p99_ms']} | {errors} | {int(kv['bytes']) // max(req, 1):,} | {ratio} | {hits} | {sql} | {alloc} | {warm} |")
+    print(f"| {shown} | {c} | {rps:,.0f} | {kv['p50_ms']} | {kv['p99_ms']} | {errors} | {int(kv['bytes']) // max(req, 1):,} | {ratio} | {hits} | {sql} | {alloc} | {cpu} | {warm} |")
 PY
 )
 SUMMARY=$(cat <<EOF

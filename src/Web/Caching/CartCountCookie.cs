@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -20,26 +19,14 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
 
     private const int HashLength = 16;
 
-    /// <summary>Opened values remembered, at most; when full the memo starts over (a shopper then pays one unprotect).</summary>
-    internal const int MemoCapacity = 4096;
-
     private readonly IDataProtector _protector = protection.CreateProtector("FakeShop.CartCount.v1");
 
     /// <summary>
-    /// Sealed values this process opened (or wrote) → the visitor cookie they belong to and the count inside. Opening a
-    /// Data Protection payload derives its subkeys and checks its MAC on every call, the largest cost of a shopper's
-    /// cached page (docs/performance.md, "Page cache and static files"); a shopper sends the same value until the next
-    /// cart change, so one unprotect per value and replica is enough. It holds nothing the browser did not send and
-    /// nothing is served from it: a value is only ever compared with what the same browser sends again.
+    /// Sealed values this process opened (or wrote) → the visitor cookie they belong to and the count inside: a shopper
+    /// sends the same value until the next cart change (see <see cref="OpenedCookieMemo{T}"/>). Nothing is served from
+    /// it: a value is only ever compared with what the same browser sends again.
     /// </summary>
-    private readonly ConcurrentDictionary<string, Opened> _opened = new(StringComparer.Ordinal);
-
-    /// <summary>
-    /// Values remembered since the memo last started over, kept beside it because ConcurrentDictionary.Count takes
-    /// every lock of the dictionary: it was 4 % of the machine's CPU under add-to-cart load (perf, issue 16).
-    /// Approximate under races, which only moves the moment the memo starts over.
-    /// </summary>
-    private int _remembered;
+    private readonly OpenedCookieMemo<Opened> _opened = new();
 
     /// <summary>
     /// The badge count this request may be shown without asking the database: 0 without a visitor cookie (no cart),
@@ -58,7 +45,7 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
             return false;
         }
 
-        if (_opened.TryGetValue(sealedValue, out var known))
+        if (_opened.TryGet(sealedValue, out var known))
         {
             // Bound to the visitor cookie it was written for, exactly as the sealed hash below checks it.
             count = known.Visitor == visitor ? known.Count : 0;
@@ -114,16 +101,7 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
         Remember(sealedValue, visitorCookie, Math.Max(count, 0));
     }
 
-    private void Remember(string sealedValue, string visitor, int count)
-    {
-        if (Interlocked.Increment(ref _remembered) > MemoCapacity)
-        {
-            _opened.Clear();
-            Interlocked.Exchange(ref _remembered, 1);
-        }
-
-        _opened[sealedValue] = new Opened(visitor, count);
-    }
+    private void Remember(string sealedValue, string visitor, int count) => _opened.Remember(sealedValue, new Opened(visitor, count));
 
     private sealed record Opened(string Visitor, int Count);
 

@@ -1,6 +1,4 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace FakeShop.Web.Infrastructure;
 
@@ -8,11 +6,9 @@ namespace FakeShop.Web.Infrastructure;
 /// Identifies an anonymous visitor by a random 128-bit id in a Data Protection–sealed cookie. The id cannot be
 /// guessed or forged, and because the key ring lives in the database every replica can read it.
 /// </summary>
-public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectionProvider protection)
+public sealed class VisitorContext(IHttpContextAccessor accessor, VisitorCookieSeal seal)
 {
     public const string CookieName = "fs_visitor";
-
-    private readonly IDataProtector _protector = protection.CreateProtector("FakeShop.Visitor.v1");
 
     private const string IssuedKey = "FakeShop.Visitor.Issued";
 
@@ -42,22 +38,13 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
                 return null;
             }
 
-            try
-            {
-                var bytes = _protector.Unprotect(Base64Url.DecodeFromChars(sealedValue));
-                if (bytes.Length != 16)
-                {
-                    return null;
-                }
-
-                var visitor = new Guid(bytes);
-                Http.Items[CookieName] = visitor;
-                return visitor;
-            }
-            catch (Exception ex) when (ex is CryptographicException or FormatException)
+            if (seal.Open(sealedValue) is not { } visitor)
             {
                 return null;
             }
+
+            Http.Items[CookieName] = visitor;
+            return visitor;
         }
     }
 
@@ -70,7 +57,7 @@ public sealed class VisitorContext(IHttpContextAccessor accessor, IDataProtectio
         }
 
         var id = new Guid(RandomNumberGenerator.GetBytes(16));
-        var sealedValue = Base64Url.EncodeToString(_protector.Protect(id.ToByteArray()));
+        var sealedValue = seal.Seal(id);
         Http.Response.Cookies.Append(CookieName, sealedValue, CookieOptionsFor(Http.Request));
         Http.Items[CookieName] = id;
         Http.Items[IssuedKey] = sealedValue;

@@ -39,6 +39,9 @@ public sealed partial class MetricsTests(MetricsFixture app) : IClassFixture<Met
         // .NET runtime and database client metrics are exported too.
         Assert.Contains(after.Samples, s => s.Name.StartsWith("dotnet_gc_", StringComparison.Ordinal));
         Assert.Contains(after.Samples, s => s.Name.StartsWith("db_client_", StringComparison.Ordinal));
+        // Per-request instruments nothing reads are not recorded (each costs a lock per request, issue 16).
+        Assert.DoesNotContain(after.Samples, s => s.Name.StartsWith("http_server_active_requests", StringComparison.Ordinal));
+        Assert.DoesNotContain(after.Samples, s => s.Name.StartsWith("aspnetcore_routing_match_attempts", StringComparison.Ordinal));
     }
 
     [Fact]

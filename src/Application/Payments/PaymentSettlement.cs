@@ -11,6 +11,31 @@ namespace FakeShop.Application.Payments;
 /// </summary>
 public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// The same for an order this unit of work wrote a moment ago and still tracks (the checkout that placed it): an
+    /// approval is one version-checked UPDATE of it, without reading it back first. Whoever settled it meanwhile
+    /// (the sweeper) wins as in the other overload, and a failed payment takes that overload's path.
+    /// </summary>
+    public async Task<OrderStatus> SettleAsync(Order tracked, PaymentDetails? approved, string by, CancellationToken ct)
+    {
+        if (approved is null)
+        {
+            return await SettleAsync(tracked.Id, approved, by, ct);
+        }
+
+        try
+        {
+            tracked.ConfirmCardPayment(approved, by, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            return tracked.Status;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.DiscardChanges();
+            return await db.Orders.AsNoTracking().Where(o => o.Id == tracked.Id).Select(o => o.Status).FirstAsync(ct);
+        }
+    }
+
     /// <param name="approved">What the gateway authorised; null when the payment did not go through.</param>
     /// <returns>The order's status afterwards, whoever set it.</returns>
     public async Task<OrderStatus> SettleAsync(Guid orderId, PaymentDetails? approved, string by, CancellationToken ct)

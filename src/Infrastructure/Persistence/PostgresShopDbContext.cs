@@ -5,8 +5,25 @@ namespace FakeShop.Infrastructure.Persistence;
 
 public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext> options) : ShopDbContext(options)
 {
+    /// <summary>This transaction only (is_local): the setting ends with it, whatever the pooled connection does next.</summary>
+    public const string RelaxCommitSql = "SELECT set_config('synchronous_commit', 'off', true)";
+
+    /// <summary>
+    /// A write of its own, committed with the server's synchronous_commit: a commit that wrote WAL waits until the
+    /// WAL is flushed up to its record, and WAL is flushed in order, so everything committed before is on disk too.
+    /// The transactional logical message is the smallest such write (no table; <c>pg_current_xact_id()</c> alone
+    /// writes no WAL, and PostgreSQL skips the flush for a commit that wrote none).
+    /// </summary>
+    public const string DurableFlushSql = "SELECT pg_logical_emit_message(true, 'fakeshop.durable', '')";
+
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    public override async Task CommitWithoutWaitingForDiskAsync(CancellationToken ct) =>
+        await Database.ExecuteSqlRawAsync(RelaxCommitSql, ct);
+
+    public override async Task WaitUntilDurableAsync(CancellationToken ct) =>
+        await Database.ExecuteSqlRawAsync(DurableFlushSql, ct);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

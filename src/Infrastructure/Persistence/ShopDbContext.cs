@@ -31,6 +31,12 @@ public abstract class ShopDbContext(DbContextOptions options)
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
+    /// <summary>A provider whose commits always wait for the disk (SQLite) has nothing to relax.</summary>
+    public virtual Task CommitWithoutWaitingForDiskAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Nothing to wait for when every commit already waited for the disk.</summary>
+    public virtual Task WaitUntilDurableAsync(CancellationToken ct) => Task.CompletedTask;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

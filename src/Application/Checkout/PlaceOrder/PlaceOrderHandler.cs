@@ -90,6 +90,10 @@ public sealed partial class PlaceOrderHandler(
             return refused;
         }
 
+        // The order is committed but perhaps not yet on disk (ADR 20): nobody outside the database may act on it
+        // before it is. From here on it holds stock, so a closed tab does not interrupt this wait either.
+        await db.WaitUntilDurableAsync(CancellationToken.None);
+
         if (order.PaymentMethod == PaymentMethod.Pix)
         {
             // Paid later, in the payer's bank app: the order waits for the provider's webhook or its expiry.
@@ -104,7 +108,7 @@ public sealed partial class PlaceOrderHandler(
         var details = answer is { Outcome: PaymentOutcome.Approved, AuthorizationId: { } authorization }
             ? new PaymentDetails(answer.CardBrand, answer.CardLast4, authorization)
             : null;
-        var status = await settlement.SettleAsync(order.Id, details, "gateway", CancellationToken.None);
+        var status = await settlement.SettleAsync(order, details, "gateway", CancellationToken.None);
 
         if (status == OrderStatus.Paid)
         {
@@ -124,64 +128,76 @@ public sealed partial class PlaceOrderHandler(
     }
 
     /// <summary>
-    /// The short transaction: take every line's units (product-id order, so two carts cannot deadlock), write the
-    /// order, empty the cart. Null when it committed; the order a concurrent submit of this form placed; otherwise a
-    /// refusal is thrown with nothing written.
+    /// The short transaction: write the order, empty the cart, then take every line's units (product-id order, so two
+    /// carts cannot deadlock) and commit. Null when it committed; the order a concurrent submit of this form placed;
+    /// otherwise a refusal is thrown with nothing written.
     /// </summary>
+    /// <remarks>
+    /// Every buyer of a product queues on its row from the stock UPDATE to the end of the transaction, so the takes
+    /// come last, right before the commit, and nothing else runs between them (no savepoints: a failure rolls back
+    /// the whole transaction anyway). The commit does not wait for the disk while holding those rows: the caller
+    /// waits for it afterwards, with no lock held, before the gateway or the customer hears of the order
+    /// (docs/decisions/0020).
+    /// </remarks>
     private async Task<PlaceOrderResult?> ReserveAsync(PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async ct =>
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            foreach (var line in priced.Lines.OrderBy(l => l.ProductId))
+            return await strategy.ExecuteAsync(async ct =>
             {
-                if (!await StockStore.TryTakeAsync(db, line.ProductId, line.Quantity, ct))
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.CommitWithoutWaitingForDiskAsync(ct);
+                db.Orders.Add(order);
+                cart.Clear(order.PlacedAt);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                catch (DbUpdateException ex)
                 {
                     await transaction.RollbackAsync(ct);
+                    db.DiscardChanges();
 
-                    // The units may have gone to a concurrent submit of this very form: then that is the answer.
+                    // A concurrent submit of the same form won the race: answer with its order. Depending on which
+                    // statement meets the winner's rows first this is the token's unique violation or the cart lines
+                    // the winner already deleted (a concurrency exception). Another form of the same cart (a second
+                    // tab) meets the deleted lines too: its cart changed under it, which the customer is told.
                     if (await FindExistingAsync(command, ct) is { } placedMeanwhile)
                     {
                         return placedMeanwhile;
                     }
 
-                    metrics.SoldOut();
-                    throw Refuse(CheckoutRefusal.SoldOut, "sold_out", [line.Name]);
-                }
-            }
+                    if (ex is DbUpdateConcurrencyException)
+                    {
+                        throw Refuse(CheckoutRefusal.CartChanged, "cart_changed");
+                    }
 
-            db.Orders.Add(order);
-            cart.Clear(order.PlacedAt);
-            try
-            {
-                await db.SaveChangesAsync(ct);
+                    // An order-number collision, 1 in 10^12 per pair, surfaces as an error the customer can retry.
+                    throw new InvalidOperationException("Order could not be saved.", ex);
+                }
+
+                foreach (var line in priced.Lines.OrderBy(l => l.ProductId))
+                {
+                    if (!await StockStore.TryTakeAsync(db, line.ProductId, line.Quantity, ct))
+                    {
+                        await transaction.RollbackAsync(ct);
+                        db.DiscardChanges();
+                        metrics.SoldOut();
+                        throw Refuse(CheckoutRefusal.SoldOut, "sold_out", [line.Name]);
+                    }
+                }
+
                 await transaction.CommitAsync(ct);
                 return null;
-            }
-            catch (DbUpdateException ex)
-            {
-                await transaction.RollbackAsync(ct);
-                db.DiscardChanges();
-
-                // A concurrent submit of the same form won the race: answer with its order. Depending on which
-                // statement meets the winner's rows first this is the token's unique violation or the cart lines
-                // the winner already deleted (a concurrency exception). Another form of the same cart (a second
-                // tab) meets the deleted lines too: its cart changed under it, which the customer is told.
-                if (await FindExistingAsync(command, ct) is { } placedMeanwhile)
-                {
-                    return placedMeanwhile;
-                }
-
-                if (ex is DbUpdateConcurrencyException)
-                {
-                    throw Refuse(CheckoutRefusal.CartChanged, "cart_changed");
-                }
-
-                // An order-number collision, 1 in 10^12 per pair, surfaces as an error the customer can retry.
-                throw new InvalidOperationException("Order could not be saved.", ex);
-            }
-        }, cancellationToken);
+            }, cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 
     /// <summary>Asks the gateway, outside any transaction; null when it did not answer in time or could not be reached.</summary>
@@ -256,6 +272,9 @@ public sealed partial class PlaceOrderHandler(
         {
             throw new ValidationException([new ValidationFailure(nameof(PlaceOrderCommand.CheckoutToken), ExpiredFormMessage)]);
         }
+
+        // The submit that placed it may not have seen it reach the disk yet (ADR 20); this answer must not come first.
+        await db.WaitUntilDurableAsync(ct);
 
         return order.Status == OrderStatus.PaymentFailed
             ? throw new CheckoutRefusedException(CheckoutRefusal.PaymentFailed, [], order.Number)

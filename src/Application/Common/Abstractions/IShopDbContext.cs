@@ -27,4 +27,13 @@ public interface IShopDbContext
 
     /// <summary>True when the exception is a unique-constraint violation of the current provider.</summary>
     bool IsUniqueViolation(DbUpdateException exception);
+
+    /// <summary>
+    /// Inside the current transaction: its commit releases its row locks without waiting for the disk. Only with
+    /// <see cref="WaitUntilDurableAsync"/> after the commit and before anyone is told (docs/decisions/0020).
+    /// </summary>
+    Task CommitWithoutWaitingForDiskAsync(CancellationToken ct);
+
+    /// <summary>Returns once everything committed before the call is on disk. Outside any transaction.</summary>
+    Task WaitUntilDurableAsync(CancellationToken ct);
 }

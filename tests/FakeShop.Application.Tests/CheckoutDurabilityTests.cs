@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using FakeShop.Application.Payments;
+using FakeShop.Infrastructure.Persistence;
+using Microsoft.AspNetCore.TestHost;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace FakeShop.Application.Tests;
+
+/// <summary>
+/// ADR 20 on PostgreSQL: the reservation's commit does not wait for the disk while it holds the product rows, so
+/// the order must be flushed before anyone outside the database hears of it; and the checkout's own settlement of a
+/// tracked order still loses to whoever settled it first.
+/// </summary>
+public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper output) : UseCaseTest(app)
+{
+    /// <summary>The statements one checkout sends, in order; set in the test's async flow, seen by its handler.</summary>
+    private static readonly AsyncLocal<List<string>?> Statements = new();
+
+    /// <summary>Records what had been sent when the gateway was asked, then lets an action race it, then answers.</summary>
+    private sealed class WitnessGateway(FakePaymentGateway real, Func<PaymentRequest, Task> meanwhile) : IPaymentGateway
+    {
+        public List<string>? SentBeforeAuthorization { get; private set; }
+
+        public bool OrderVisibleToOthers { get; set; }
+
+        public async Task<PaymentResult> AuthorizeAsync(PaymentRequest request, CancellationToken cancellationToken)
+        {
+            if (Statements.Value is { } sent)
+            {
+                lock (sent)
+                {
+                    SentBeforeAuthorization = [.. sent];
+                }
+            }
+
+            await meanwhile(request);
+            return await real.AuthorizeAsync(request, cancellationToken);
+        }
+
+        public Task<PaymentResult?> FindAsync(string idempotencyKey, CancellationToken cancellationToken) => real.FindAsync(idempotencyKey, cancellationToken);
+    }
+
+    private static ActivityListener ListenToStatements() => new()
+    {
+        ShouldListenTo = source => source.Name == "Npgsql",
+        Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        ActivityStopped = activity =>
+        {
+            if (Statements.Value is { } sent)
+            {
+                lock (sent)
+                {
+                    sent.Add(activity.GetTagItem("db.query.text") as string ?? activity.DisplayName);
+                }
+            }
+        },
+    };
+
+    private GatewayApp WithGateway(Func<PaymentRequest, Task> meanwhile)
+    {
+        WitnessGateway? witness = null;
+        var factory = App.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPaymentGateway>(sp =>
+            witness = new WitnessGateway(sp.GetRequiredService<FakePaymentGateway>(), meanwhile))));
+        return new GatewayApp(factory, () => witness!);
+    }
+
+    private sealed record GatewayApp(
+        Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> Factory, Func<WitnessGateway> Gateway) : IAsyncDisposable
+    {
+        public async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            return await send(scope.ServiceProvider.GetRequiredService<IMediator>());
+        }
+
+        public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_order_is_flushed_after_its_commit_and_before_the_gateway_is_asked()
+    {
+        var visitor = Guid.NewGuid();
+        var command = Checkout(visitor);
+        var visible = false;
+        await using var app = WithGateway(async _ =>
+        {
+            // Committed: another session sees it (the flush below would be worthless inside the transaction).
+            visible = await Db(db => db.Orders.AnyAsync(o => o.CheckoutToken == command.CheckoutToken));
+        });
+        var product = await Product("webcam-4k-ultra");
+        await app.Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 1)));
+
+        using var listener = ListenToStatements();
+        ActivitySource.AddActivityListener(listener);
+        var sent = new List<string>();
+        Statements.Value = sent;
+        var placed = await app.Send(m => m.Send(command));
+        Statements.Value = null;
+
+        Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
+        var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
+        output.WriteLine(string.Join(Environment.NewLine, before.Select(s => s.Split('\n')[0])));
+        var insert = before.FindIndex(s => s.Contains("INSERT INTO orders", StringComparison.Ordinal));
+        var take = before.FindLastIndex(s => s.Contains("UPDATE products", StringComparison.Ordinal));
+        Assert.True(insert >= 0 && take > insert, "the order is written, then the stock taken");
+        Assert.Equal(PostgresShopDbContext.DurableFlushSql, before[^1]);
+        Assert.True(visible, "the gateway was asked about an order other sessions could not see yet");
+    }
+
+    [Fact]
+    public async Task An_approval_recorded_after_someone_else_failed_the_order_loses_and_the_units_come_back_once()
+    {
+        var visitor = Guid.NewGuid();
+        await using var app = WithGateway(async request =>
+        {
+            // The sweeper (or an operator's tool) settles it as failed while the gateway is still thinking.
+            await using var scope = App.Factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
+            var id = await db.Orders.Where(o => o.Number == request.Reference).Select(o => o.Id).SingleAsync();
+            var status = await scope.ServiceProvider.GetRequiredService<PaymentSettlement>().SettleAsync(id, null, "sweeper", CancellationToken.None);
+            Assert.Equal(OrderStatus.PaymentFailed, status);
+        });
+        var product = await Product("ring-light-18");
+        await app.Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 2)));
+
+        var result = await CheckoutAnswer.Of(() => app.Send(m => m.Send(Checkout(visitor))));
+
+        Assert.Equal(CheckoutRefusal.PaymentFailed, result.Refusal);
+        var stored = await Db(db => db.Orders.AsNoTracking().Include(o => o.History).SingleAsync(o => o.Number == result.OrderNumber));
+        Assert.Equal(OrderStatus.PaymentFailed, stored.Status);
+        Assert.DoesNotContain(stored.History, h => h.Status == OrderStatus.Paid);
+        Assert.Equal(product.Stock, (await Product("ring-light-18")).Stock);
+        Assert.Equal(2, await CartItems(visitor));
+    }
+
+    [Fact]
+    public async Task The_durability_statement_flushes_a_commit_that_did_not_wait()
+    {
+        await using var connection = new NpgsqlConnection(App.ConnectionString);
+        await connection.OpenAsync();
+        // The test cluster runs with synchronous_commit = off; production's server setting is on.
+        await Execute(connection, "SET synchronous_commit = on");
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await Execute(connection, PostgresShopDbContext.RelaxCommitSql);
+            await Execute(connection, "INSERT INTO carts (\"Id\", \"VisitorId\", \"CreatedAt\", \"UpdatedAt\") VALUES (gen_random_uuid(), gen_random_uuid(), now(), now())");
+            await transaction.CommitAsync();
+        }
+
+        var committedUpTo = (NpgsqlTypes.NpgsqlLogSequenceNumber)(await Scalar(connection, "SELECT pg_current_wal_insert_lsn()"))!;
+        await Execute(connection, PostgresShopDbContext.DurableFlushSql);
+        var flushedUpTo = await Scalar(connection, "SELECT pg_current_wal_flush_lsn()");
+
+        Assert.True((NpgsqlTypes.NpgsqlLogSequenceNumber)flushedUpTo! >= committedUpTo, $"flushed up to {flushedUpTo}, the relaxed commit ends at {committedUpTo}");
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+}

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Testing;
@@ -35,6 +36,9 @@ public sealed class ShopFactory(string provider, string connectionString, bool k
         {
             builder.UseSetting(key, value);
         }
+
+        // Every app under test counts its SQL commands, so SqlCommandCounter works whatever the test.
+        builder.ConfigureTestServices(SqlCommandCounter.CountIn);
 
         if (kestrel)
         {

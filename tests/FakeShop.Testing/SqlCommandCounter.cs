@@ -1,20 +1,51 @@
-using System.Diagnostics;
+using System.Data.Common;
+using FakeShop.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Testing;
 
 /// <summary>
-/// Counts SQL commands EF Core executes in this process while it is active, through EF's diagnostic events, so
-/// tests can pin "a catalogue page costs a constant number of queries".
+/// Counts SQL commands EF Core executes in this process while it is active, so tests can pin "a catalogue page costs a
+/// constant number of queries". The commands are seen by a command interceptor that <see cref="ShopFactory"/> adds to
+/// the app's contexts (<see cref="CountIn"/>), not by EF's DiagnosticListener events: a pooled context keeps its logger,
+/// and that logger skips the events for a second after it found nobody listening (EF's logging cache), so a counter
+/// created just before a request on a reused context saw nothing and a "no more than three statements" test passed
+/// while counting zero. An interceptor is always called.
 /// </summary>
-public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+public sealed class SqlCommandCounter : IDisposable
 {
-    private readonly IDisposable _subscription;
-    private readonly List<IDisposable> _listeners = [];
+    private static readonly CountingInterceptor Interceptor = new();
+    private static readonly List<SqlCommandCounter> Active = [];
     private readonly List<string> _commands = [];
 
-    public SqlCommandCounter() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+    /// <summary>
+    /// Refuses to start counting when no command has ever passed the interceptor in this process: the app under test
+    /// was not built with <see cref="CountIn"/> (every app migrates and seeds before a test runs, so a wired app has
+    /// been seen), and a count of zero would prove nothing.
+    /// </summary>
+    public SqlCommandCounter()
+    {
+        if (Volatile.Read(ref Interceptor.Seen) == 0)
+        {
+            throw new InvalidOperationException(
+                "No SQL command has passed the counting interceptor: build the app with SqlCommandCounter.CountIn (ShopFactory does).");
+        }
+
+        lock (Active)
+        {
+            Active.Add(this);
+        }
+    }
+
+    /// <summary>Adds the counting interceptor to both providers' contexts, pooled or not.</summary>
+    public static void CountIn(IServiceCollection services)
+    {
+        // Singleton: a pooled context's options are built once, from the root provider.
+        services.ConfigureDbContext<PostgresShopDbContext>(o => o.AddInterceptors(Interceptor), ServiceLifetime.Singleton);
+        services.ConfigureDbContext<SqliteShopDbContext>(o => o.AddInterceptors(Interceptor), ServiceLifetime.Singleton);
+    }
 
     public int Count
     {
@@ -46,38 +77,67 @@ public sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserver
         }
     }
 
-    public void OnNext(DiagnosticListener value)
-    {
-        if (value.Name == DbLoggerCategory.Name)
-        {
-            lock (_listeners)
-            {
-                _listeners.Add(value.Subscribe(this));
-            }
-        }
-    }
-
-    public void OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Key == RelationalEventId.CommandExecuted.Name && value.Value is CommandExecutedEventData data)
-        {
-            lock (_commands)
-            {
-                _commands.Add(data.Command.CommandText);
-            }
-        }
-    }
-
-    public void OnCompleted() { }
-
-    public void OnError(Exception error) { }
-
     public void Dispose()
     {
-        _subscription.Dispose();
-        lock (_listeners)
+        lock (Active)
         {
-            _listeners.ForEach(l => l.Dispose());
+            Active.Remove(this);
+        }
+    }
+
+    private static void Record(DbCommand command)
+    {
+        Interlocked.Increment(ref Interceptor.Seen);
+        lock (Active)
+        {
+            foreach (var counter in Active)
+            {
+                lock (counter._commands)
+                {
+                    counter._commands.Add(command.CommandText);
+                }
+            }
+        }
+    }
+
+    private sealed class CountingInterceptor : DbCommandInterceptor
+    {
+        public int Seen;
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            Record(command);
+            return result;
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return ValueTask.FromResult(result);
         }
     }
 }

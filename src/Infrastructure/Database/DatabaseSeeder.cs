@@ -13,6 +13,7 @@ public sealed class DatabaseSeeder(TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
+        var added = false;
         foreach (var (slug, name) in SeedCatalogue.Categories)
         {
             if (!categories.ContainsKey(slug))
@@ -20,13 +21,19 @@ public sealed class DatabaseSeeder(TimeProvider clock)
                 var category = new Category(name, slug);
                 db.Categories.Add(category);
                 categories[slug] = category;
+                added = true;
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // On every start but the first nothing is missing: no save, so start-up does not warm EF's update pipeline.
+        if (added)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
 
         var existing = (await db.Products.Select(p => p.Slug).ToListAsync(cancellationToken)).ToHashSet();
         var order = 0;
+        added = false;
         foreach (var seed in SeedCatalogue.Products)
         {
             order++;
@@ -40,8 +47,12 @@ public sealed class DatabaseSeeder(TimeProvider clock)
                 categories[seed.Category].Id, now.AddMinutes(order - SeedCatalogue.Products.Length));
             product.SetImage($"/img/products/{seed.Slug}.svg", now.AddMinutes(order - SeedCatalogue.Products.Length));
             db.Products.Add(product);
+            added = true;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (added)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -1,3 +1,5 @@
+using FakeShop.Application.Carts;
+using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Catalog.GetHomePage;
 using FakeShop.Application.Catalog.ListProducts;
 using FakeShop.Application.Orders.ListMyOrders;
@@ -52,7 +54,7 @@ public sealed class SqliteFixture : IAsyncLifetime, IShopUnderTest
 
 // Same collection as the PostgreSQL tests: they must not run at the same time as the SQL command counting test.
 [Collection(AppCollection.Name)]
-public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixture>
+public sealed class SqliteTests(SqliteFixture sqlite, AppFixture postgres) : IClassFixture<SqliteFixture>
 {
     private async Task<T> Send<T>(Func<IMediator, ValueTask<T>> send)
     {
@@ -87,6 +89,34 @@ public sealed class SqliteTests(SqliteFixture sqlite) : IClassFixture<SqliteFixt
         Assert.Equal(home.Newest.OrderBy(p => p.InStock ? 0 : 1).Select(p => p.Slug), home.Newest.Select(p => p.Slug));
         Assert.Empty(home.Newest.Select(p => p.Slug).Intersect(home.Featured.Select(p => p.Slug)));
         Assert.Equal("headphone-bluetooth-anc", home.Featured[0].Slug);
+    }
+
+    // The cart view is a compiled query, and a compiled query refuses a context of another model: the shop keeps one
+    // per model. Shown here on both providers in one process, as the tests (and a host with two apps) do.
+    [Fact]
+    public async Task The_cart_is_shown_on_sqlite_and_on_postgresql_in_the_same_process()
+    {
+        var visitor = Guid.NewGuid();
+        var productId = await WithDb(db => db.Products.Where(p => p.Slug == "action-cam-go").Select(p => p.Id).SingleAsync());
+        await Send(m => m.Send(new AddToCartCommand(visitor, productId, 2)));
+        var onPostgres = Guid.NewGuid();
+        await using (var scope = postgres.Factory.Services.CreateAsyncScope())
+        {
+            var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+            var webcam = await scope.ServiceProvider.GetRequiredService<ShopDbContext>().Products.Where(p => p.Slug == "webcam-4k-ultra").Select(p => p.Id).SingleAsync();
+            await mediator.Send(new AddToCartCommand(onPostgres, webcam, 1));
+        }
+
+        var shown = await Send(m => m.Send(new ViewCartCommand(visitor)));
+        CartVm shownOnPostgres;
+        await using (var scope = postgres.Factory.Services.CreateAsyncScope())
+        {
+            shownOnPostgres = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new ViewCartCommand(onPostgres));
+        }
+
+        Assert.Equal([("Câmera de Ação Go", 2, 1299.00m)], shown.Lines.Select(l => (l.Name, l.Quantity, l.UnitPrice.Amount)));
+        Assert.Equal(2 * 1299.00m + 10m, shown.Total.Amount);
+        Assert.Equal(["Webcam 4K Ultra"], shownOnPostgres.Lines.Select(l => l.Name));
     }
 
     [Fact]

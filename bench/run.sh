@@ -253,12 +253,18 @@ if [ "${MODE:-bench}" = variants ]; then
             done
             load=${VARIANT_LOAD_S:-10}
             # 32 connections, as the benchmark's heaviest rows: the GC's allocation budget grows with the request rate.
+            # The app's CPU and GC count over the load: per request they survive a busy machine better than req/s.
+            t_load0=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat"); gc0=$(metric dotnet_gc_collections_total)
             wrk -t 1 -c 32 -d "${load}s" -s "$BENCH_LUA/browse.lua" "$BASE" >"$WORK/v-browse.txt" 2>&1 &
             browsing=$!
             wrk -t 1 -c 32 -d "${load}s" -s "$BENCH_LUA/get_shopper.lua" "$BASE/cart" >"$WORK/v-cart.txt" 2>&1 || true
             wait "$browsing" || true
             rps() { grep -o ' rps=[0-9.]*' "$1" | cut -d= -f2 | cut -d. -f1 | grep . || echo 0; }
             browse_rps=$(rps "$WORK/v-browse.txt"); cart_rps=$(rps "$WORK/v-cart.txt")
+            reqs() { grep -o ' requests=[0-9]*' "$1" | cut -d= -f2 | grep . || echo 0; }
+            served=$(( $(reqs "$WORK/v-browse.txt") + $(reqs "$WORK/v-cart.txt") ))
+            cpu_us=$(( ($(awk '{print $14 + $15}' "/proc/$APP_PID/stat") - t_load0) * 1000000 / $(getconf CLK_TCK) / (served > 0 ? served : 1) ))
+            gcs=$(( $(metric dotnet_gc_collections_total) - gc0 ))
             hwm=$(awk '/^VmHWM/{print int($2/1024)}' "/proc/$APP_PID/status")
             rss=$(awk '/^VmRSS/{print int($2/1024)}' "/proc/$APP_PID/status")
             heap=$(( $(metric dotnet_gc_last_collection_heap_size_bytes) / 1048576 ))
@@ -266,8 +272,10 @@ if [ "${MODE:-bench}" = variants ]; then
             shmem=$(awk '/^RssShmem/{print int($2/1024)}' "/proc/$APP_PID/status")
             files=$(awk '/^RssFile/{print int($2/1024)}' "/proc/$APP_PID/status")
             anon=$(awk '/^RssAnon/{print int($2/1024)}' "/proc/$APP_PID/status")
+            committed=$(( $(metric dotnet_gc_last_collection_memory_committed_size_bytes) / 1048576 ))
+            [ -n "${SMAPS_DIR:-}" ] && mkdir -p "$SMAPS_DIR" && cp "/proc/$APP_PID/smaps" "$SMAPS_DIR/${label// /_}-$r.smaps"
             printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$ready" "$cpu_ms" "$steady" "$hwm" "$rss" "$heap" "$files" "$anon" "$shmem" "$jitted" "$browse_rps" "$cart_rps" >>"$WORK/variants.tsv"
-            log "variant $label (run $r): ready ${ready} ms, CPU to ready ${cpu_ms} ms, steady after ${steady} s, VmHWM ${hwm} MB (RSS $rss: files $files, anon $anon, shared $shmem; GC heap $heap MB; JIT'd IL ${jitted} KB; under load: browse ${browse_rps} req/s, cart ${cart_rps} req/s)"
+            log "variant $label (run $r): ready ${ready} ms, CPU to ready ${cpu_ms} ms, steady after ${steady} s, VmHWM ${hwm} MB (RSS $rss: files $files, anon $anon, shared $shmem; GC heap $heap MB, committed $committed MB; JIT'd IL ${jitted} KB; under load: browse ${browse_rps} req/s, cart ${cart_rps} req/s, app CPU ${cpu_us} µs/request, $gcs GCs)"
             stop_app
         done
     done

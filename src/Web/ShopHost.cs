@@ -78,6 +78,7 @@ public static partial class ShopHost
 
         Configure(app);
         app.LogPixState();
+        app.LogRuntimeMemorySettings();
         LogStarting(logger, database.Describe());
         await app.RunAsync();
         return 0;

@@ -26,6 +26,7 @@ public static class OperationsHostExtensions
 
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((o, shutdown) => o.ShutdownTimeout = shutdown.Value.Timeout);
         builder.Services.AddHostedService<ShutdownDrain>();
+        NativeHeapTrimmer.AddTo(builder);
         builder.Services.AddShopGlobalRateLimit();
         return builder;
     }

@@ -26,11 +26,12 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
         try
         {
             tracked.ConfirmCardPayment(approved, by, clock.GetUtcNow());
-            await db.SaveChangesAsync(ct);
+            await db.SaveAsync(ct);
             return tracked.Status;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (ConflictException)
         {
+            // Settled meanwhile (the sweeper): its answer stands and nothing of ours was written.
             db.DiscardChanges();
             return await db.Orders.AsNoTracking().Where(o => o.Id == tracked.Id).Select(o => o.Status).FirstAsync(ct);
         }

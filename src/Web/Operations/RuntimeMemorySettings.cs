@@ -15,15 +15,8 @@ public static partial class RuntimeMemorySettings
         return string.Create(CultureInfo.InvariantCulture,
             $"{(Flag(gc, "ServerGC") ? "server" : "workstation")} GC, concurrent {(Flag(gc, "ConcurrentGC") ? "on" : "off")}, " +
             $"heap hard limit {Megabytes(gc, "GCHeapHardLimit")} MB, gen0 budget at most {Megabytes(gc, "GCGen0MaxBudget")} MB, " +
-            $"conserve memory {Number(gc, "GCConserveMem")}, dynamic adaptation {Number(gc, "GCDynamicAdaptationMode")}, " +
-            $"tiered PGO {(TieredPgo() ? "on" : "off")}");
+            $"conserve memory {Number(gc, "GCConserveMem")}, dynamic adaptation {Number(gc, "GCDynamicAdaptationMode")}");
     }
-
-    /// <summary>As the runtime decides it: DOTNET_TieredPGO wins over the runtimeconfig's System.Runtime.TieredPGO.</summary>
-    private static bool TieredPgo() =>
-        Environment.GetEnvironmentVariable("DOTNET_TieredPGO") is { } variable
-            ? variable != "0"
-            : AppContext.GetData("System.Runtime.TieredPGO") is not string configured || !configured.Equals("false", StringComparison.OrdinalIgnoreCase);
 
     public static void LogRuntimeMemorySettings(this WebApplication app) =>
         LogSettings(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FakeShop.Startup"), Describe());

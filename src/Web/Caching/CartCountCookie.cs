@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.DataProtection;
@@ -52,17 +51,7 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
             return known.Visitor == visitor;
         }
 
-        byte[] payload;
-        try
-        {
-            payload = _protector.Unprotect(Base64Url.DecodeFromChars(sealedValue));
-        }
-        catch (Exception ex) when (ex is CryptographicException or FormatException)
-        {
-            return false;
-        }
-
-        if (payload.Length != sizeof(int) + HashLength)
+        if (!_protector.TryOpen(sealedValue, out var payload) || payload.Length != sizeof(int) + HashLength)
         {
             return false;
         }
@@ -96,7 +85,7 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
         var payload = new byte[sizeof(int) + HashLength];
         BinaryPrimitives.WriteInt32LittleEndian(payload, Math.Max(count, 0));
         VisitorHash(visitorCookie, payload.AsSpan(sizeof(int)));
-        var sealedValue = Base64Url.EncodeToString(_protector.Protect(payload));
+        var sealedValue = _protector.Seal(payload);
         http.Response.Cookies.Append(Name, sealedValue, VisitorContext.CookieOptionsFor(http.Request));
         Remember(sealedValue, visitorCookie, Math.Max(count, 0));
     }

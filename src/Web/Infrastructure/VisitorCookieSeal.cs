@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FakeShop.Web.Infrastructure;
@@ -16,7 +14,7 @@ public sealed class VisitorCookieSeal(IDataProtectionProvider protection)
 
     public string Seal(Guid id)
     {
-        var sealedValue = Base64Url.EncodeToString(_protector.Protect(id.ToByteArray()));
+        var sealedValue = _protector.Seal(id.ToByteArray());
         _opened.Remember(sealedValue, id);
         return sealedValue;
     }
@@ -29,21 +27,13 @@ public sealed class VisitorCookieSeal(IDataProtectionProvider protection)
             return known;
         }
 
-        try
-        {
-            var bytes = _protector.Unprotect(Base64Url.DecodeFromChars(sealedValue));
-            if (bytes.Length != 16)
-            {
-                return null;
-            }
-
-            var visitor = new Guid(bytes);
-            _opened.Remember(sealedValue, visitor);
-            return visitor;
-        }
-        catch (Exception ex) when (ex is CryptographicException or FormatException)
+        if (!_protector.TryOpen(sealedValue, out var bytes) || bytes.Length != 16)
         {
             return null;
         }
+
+        var visitor = new Guid(bytes);
+        _opened.Remember(sealedValue, visitor);
+        return visitor;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICar
     private static readonly string Sql = $"""
         WITH relaxed AS (
             -- This statement's own transaction only (is_local = true): its commit does not wait for the WAL flush.
-            SELECT set_config('synchronous_commit', 'off', true)
+            {PostgresShopDbContext.RelaxCommitSql}
         ),
         product AS (
             SELECT {P.Id}, {P.Stock}, {P.Price} FROM {P.Table} WHERE {P.Id} = $2 AND {P.IsActive}

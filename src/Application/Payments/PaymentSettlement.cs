@@ -31,9 +31,8 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
         }
         catch (ConflictException)
         {
-            // Settled meanwhile (the sweeper): its answer stands and nothing of ours was written.
-            db.DiscardChanges();
-            return await db.Orders.AsNoTracking().Where(o => o.Id == tracked.Id).Select(o => o.Status).FirstAsync(ct);
+            // Settled meanwhile (the sweeper).
+            return await SettledMeanwhileAsync(tracked.Id, ct);
         }
     }
 
@@ -69,9 +68,15 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
         }
         catch (ConflictException)
         {
-            // Someone settled it between our read and our write; their answer stands and nothing of ours was written.
-            db.DiscardChanges();
-            return await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct);
+            // Someone settled it between our read and our write.
+            return await SettledMeanwhileAsync(orderId, ct);
         }
+    }
+
+    /// <summary>Someone else's settlement stands and nothing of ours was written: their status is the answer.</summary>
+    private async Task<OrderStatus> SettledMeanwhileAsync(Guid orderId, CancellationToken ct)
+    {
+        db.DiscardChanges();
+        return await db.Orders.AsNoTracking().Where(o => o.Id == orderId).Select(o => o.Status).FirstAsync(ct);
     }
 }

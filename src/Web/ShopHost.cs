@@ -100,7 +100,7 @@ public static partial class ShopHost
             app.UseHsts();
         }
 
-        app.UseRequestLocalization();
+        app.UseMiddleware<ShopRequestCultureMiddleware>();
         // Fills each visitor's cart count and flash into the public pages, cached or rendered (ADR 8).
         app.UseMiddleware<PageHoleMiddleware>();
         app.UseOutputCache();

@@ -171,6 +171,54 @@ public sealed class ConnectionPoolTests(ConnectionPoolFixture app) : IClassFixtu
         Assert.Equal(1L, await command.ExecuteScalarAsync());
     }
 
+    /// <summary>
+    /// ADR 23: a connection goes back to the pool without Npgsql's reset, so nothing the shop runs on it may leave
+    /// session state for the next request. A replica with a pool of two migrates (the advisory lock; the admin seed
+    /// needs the second connection) and takes six adds (each relaxes its own commit); both pooled connections then have
+    /// no setting of their session and hold no lock, and a session setting made on them is still there at the
+    /// next lease: no reset ran.
+    /// </summary>
+    [Fact]
+    public async Task A_pooled_connection_goes_back_unreset_and_keeps_nothing_of_the_adds_or_the_migration()
+    {
+        await using var replica = new ShopFactory("Postgres", app.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitsPerMinute"] = "0",
+            ["Database:MaxPoolSize"] = "2",
+        });
+        var visitor = new HtmlClient(replica.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+        var product = await visitor.GetAsync("/product/ring-light-18");
+        for (var i = 0; i < 6; i++)
+        {
+            await visitor.SubmitAsync(product, "#add-to-cart");
+            Assert.Equal(HttpStatusCode.Redirect, visitor.Status);
+        }
+
+        var dataSource = replica.Services.GetRequiredService<NpgsqlDataSource>();
+        await using (var first = await dataSource.OpenConnectionAsync())
+        await using (var second = await dataSource.OpenConnectionAsync())
+        {
+            foreach (var connection in new[] { first, second })
+            {
+                // Nothing SET for the session (the adds' relaxed commit was their transaction's own).
+                Assert.Equal(0L, await Scalar<long>(connection, "SELECT count(*) FROM pg_settings WHERE source = 'session'"));
+                Assert.Equal(0L, await Scalar<long>(connection, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"));
+                await Scalar<string>(connection, "SELECT set_config('work_mem', '7MB', false)");
+            }
+        }
+
+        await using (var again = await dataSource.OpenConnectionAsync())
+        {
+            Assert.Equal("7MB", await Scalar<string>(again, "SHOW work_mem"));
+        }
+
+        static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            return (T)(await command.ExecuteScalarAsync())!;
+        }
+    }
+
     /// <summary>The whole path over HTTP: a replica whose only pooled connection is taken answers the friendly 503.</summary>
     [Fact]
     public async Task A_request_that_gets_no_connection_in_time_gets_the_friendly_503_with_retry_after()

@@ -20,11 +20,13 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
         var isPostgres = db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var locked = false;
         try
         {
             if (isPostgres)
             {
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({AdvisoryLockKey})", cancellationToken);
+                locked = true;
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
@@ -42,14 +44,23 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
             {
                 await adminSeeder.SeedAsync(cancellationToken);
             }
-
-            if (isPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({AdvisoryLockKey})", cancellationToken);
-            }
         }
         finally
         {
+            // Released on failure too: pooled connections go back without a reset (ADR 23), so a lock left behind would
+            // stay with the connection and hold up the other replicas' migrations.
+            if (locked)
+            {
+                try
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({AdvisoryLockKey})", CancellationToken.None);
+                }
+                catch (System.Data.Common.DbException)
+                {
+                    // A broken connection is not returned to the pool; its session, and the lock with it, ends.
+                }
+            }
+
             await db.Database.CloseConnectionAsync();
         }
 

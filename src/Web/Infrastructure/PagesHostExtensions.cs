@@ -9,6 +9,7 @@ public static class PagesHostExtensions
     {
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<VisitorContext>();
+        builder.Services.AddSingleton<FakeShop.Web.Layout.LayoutParts>();
         builder.Services.AddSingleton<VisitorCookieSeal>();
         builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
             .AddViewLocalization()

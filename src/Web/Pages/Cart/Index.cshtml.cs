@@ -5,7 +5,7 @@ using FakeShop.Application.Carts.RemoveCartLine;
 using FakeShop.Application.Carts.UpdateCartLine;
 using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Web.Caching;
-using FakeShop.Web.ViewComponents;
+using FakeShop.Web.Layout;
 
 namespace FakeShop.Web.Pages.Cart;
 
@@ -27,7 +27,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
         ConfirmClear = string.Equals(confirm, "clear", StringComparison.Ordinal);
         Cart = await mediator.Send(new ViewCartCommand(visitor.VisitorId), ct);
         // The badge shows what this page loaded, without counting again (and fixes the cart-count cookie if it drifted).
-        HttpContext.Items[CartBadgeViewComponent.KnownCountKey] = Cart.ItemCount;
+        HttpContext.Items[LayoutParts.KnownCountKey] = Cart.ItemCount;
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(string? lineId, string? quantity, CancellationToken ct)

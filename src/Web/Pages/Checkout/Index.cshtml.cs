@@ -3,7 +3,7 @@ using FakeShop.Application.Carts.ViewCart;
 using FakeShop.Application.Checkout.PlaceOrder;
 using FakeShop.Domain.Ordering;
 using FakeShop.Web.Caching;
-using FakeShop.Web.ViewComponents;
+using FakeShop.Web.Layout;
 using FluentValidation;
 
 namespace FakeShop.Web.Pages.Checkout;
@@ -35,7 +35,7 @@ public sealed class IndexModel(IMediator mediator, VisitorContext visitor, CartC
         }
 
         Token = Guid.NewGuid();
-        HttpContext.Items[CartBadgeViewComponent.KnownCountKey] = Cart.ItemCount;
+        HttpContext.Items[LayoutParts.KnownCountKey] = Cart.ItemCount;
         return Page();
     }
 

@@ -41,7 +41,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Sort = QueryInput.Sort(RawSort);
         Result = await mediator.Send(new ListProductsQuery(QueryInput.Page(RawPage), ListProductsQuery.DefaultPageSize, Search, Category, Sort), ct);
         Categories = await mediator.Send(new ListCategoriesQuery(), ct);
-        HttpContext.Items[ViewComponents.CategoryMenuViewComponent.LoadedCategoriesKey] = Categories; // the menu reuses them
+        HttpContext.Items[Layout.LayoutParts.LoadedCategoriesKey] = Categories; // the menu reuses them
         if (Category is not null && Result.CategoryName is null)
         {
             // An unknown category shows the whole catalogue rather than an empty page with a filter nobody can see.

@@ -142,8 +142,8 @@ SEARCH_URL="/shop?q=micro&category=$CATEGORY&sort=price-asc"
 # An fs_af antiforgery cookie with a token for it (only checkout needs one now: checkout.lua sends the cookie and
 # takes each form's token from the checkout page; the catalogue pages are cached and carry no token, so it comes
 # from the login form), and VISITORS shoppers, each with 1-3 cart lines put there by real add-to-cart posts (no token:
-# /cart/add). visitors.txt holds each shopper's Cookie header: the visitor cookie and the cart-count cookie that the
-# last add wrote (ADR 8), exactly what their browser would send.
+# /cart/add). visitors.txt holds each shopper's Cookie header: the visitor cookie, the cart-count cookie that the
+# last add wrote (ADR 8) and the antiforgery cookie of their cart page, exactly what their browser would send.
 curl -s -c "$WORK/af.jar" "$BASE/Account/Login" >"$WORK/login.html"
 AF_TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$WORK/login.html" | head -1 | sed 's/.*value="//;s/"$//')
 AF_COOKIE=$(awk '$6=="fs_af"{print $7}' "$WORK/af.jar")
@@ -158,9 +158,13 @@ for v in $(seq 1 "$VISITORS"); do
             --data "productId=$p&quantity=1&returnUrl=%2Fcart" "$BASE/cart/add")
         [ "$code" = 302 ] || die "add-to-cart answered $code, expected 302"
     done
-    awk '$6=="fs_visitor"{v=$7} $6=="fs_cart"{c=$7} END{if (v && c) print "fs_visitor=" v "; fs_cart=" c}' "$WORK/v.jar" >>"$WORK/visitors.txt"
+    # A browser that has seen one page with a form sends the antiforgery cookie back: without it every rendered page
+    # made the shopper a new cookie token (Data Protection + a Set-Cookie), a cost a real shopper pays once.
+    code=$(curl -s -o /dev/null -b "$WORK/v.jar" -c "$WORK/v.jar" -w '%{http_code}' "$BASE/cart")
+    [ "$code" = 200 ] || die "the cart page answered $code, expected 200"
+    awk '$6=="fs_visitor"{v=$7} $6=="fs_cart"{c=$7} $6=="fs_af"{a=$7} END{if (v && c && a) print "fs_visitor=" v "; fs_cart=" c "; fs_af=" a}' "$WORK/v.jar" >>"$WORK/visitors.txt"
 done
-[ "$(wc -l <"$WORK/visitors.txt")" -eq "$VISITORS" ] || die "did not get $VISITORS visitor and cart-count cookies"
+[ "$(wc -l <"$WORK/visitors.txt")" -eq "$VISITORS" ] || die "did not get $VISITORS visitor, cart-count and antiforgery cookies"
 # The shoppers' carts as they are now: every run that writes (add, checkout) is followed by a return to them.
 psqlq -c "CREATE TABLE bench_carts AS SELECT * FROM carts" -c "CREATE TABLE bench_cart_lines AS SELECT * FROM cart_lines"
 

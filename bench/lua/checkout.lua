@@ -1,5 +1,5 @@
 -- A whole checkout flow per iteration: add (POST /cart/add, no token) -> cart -> checkout GET (fresh idempotency
--- Token and antiforgery token parsed from the page; the token pairs with the fixed fs_af cookie sent on every request)
+-- Token and antiforgery token parsed from the page; the token pairs with the shopper's fs_af cookie sent on every request)
 -- -> checkout POST (expects 302 to /orders/N?placed=1) -> confirmation page.
 -- Run with one connection per thread (-t C -c C): a thread's Lua state then drives exactly one connection, so the
 -- flow's steps happen in order. Each thread is one shopper (their visitor and cart-count cookies).
@@ -14,7 +14,12 @@ function init(args)
   products = lines(os.getenv("BENCH_PRODUCTS"))
   visitor = visitors[((id + tonumber(os.getenv("BENCH_VISITOR_OFFSET") or "0")) % #visitors) + 1]
   token = os.getenv("BENCH_AF_TOKEN")
-  cookie = "fs_af=" .. os.getenv("BENCH_AF_COOKIE") .. "; " .. visitor
+  -- The shoppers' lines carry their own fs_af cookie (their cart page's); the login page's pair is the fallback.
+  if string.find(visitor, "fs_af=", 1, true) then
+    cookie = visitor
+  else
+    cookie = "fs_af=" .. os.getenv("BENCH_AF_COOKIE") .. "; " .. visitor
+  end
   step, n, bad, orders = 1, 0, 0, 0
   checkout_token, location = nil, nil
   form = "&Input.FirstName=Ana&Input.LastName=Bench&Input.Email=ana%40example.com&Input.Phone=%2811%29+91234-5678"

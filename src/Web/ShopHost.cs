@@ -45,47 +45,102 @@ public static partial class ShopHost
     {
         var database = app.Services.GetRequiredService<DatabaseSettings>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("FakeShop.Startup");
-        if (migrateOnly || database.MigrateOnStartup)
+        if (migrateOnly)
+        {
+            return await MigrateAsync(app, database, logger, schemaCurrent: null);
+        }
+
+        // The start-up work runs beside Configure and the host start, on the second core (ADR 24): the host waits only
+        // for the schema (Data Protection reads its keys from it when the host starts); the seed and the admin check
+        // go on while the pipeline is built and Kestrel binds, and the StartupGate keeps /health/ready false and holds
+        // every other request until they have finished.
+        var gate = app.Services.GetRequiredService<StartupGate>();
+        var schema = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = Task.Run(async () =>
         {
             try
             {
-                await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
-            }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
-            {
-                LogMigrationFailed(logger, database.Describe(), ex.Message);
-                await Console.Error.WriteLineAsync($"Migration failed: {ex.Message}");
-                return 1;
-            }
+                if (database.MigrateOnStartup)
+                {
+                    return await MigrateAsync(app, database, logger, () => schema.TrySetResult(true));
+                }
 
-            if (migrateOnly)
-            {
+                // Without start-up migrations the schema is someone else's job, but a missing first admin is still ours.
+                schema.TrySetResult(true);
+                try
+                {
+                    await app.Services.GetRequiredService<AdminSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+                }
+                catch (Exception ex) when (ex is DbException or InvalidOperationException)
+                {
+                    LogAdminSeedFailed(logger, ex.Message);
+                }
+
                 return 0;
             }
-        }
-        else
-        {
-            // Without start-up migrations the schema is someone else's job, but a missing first admin is still ours.
-            try
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                await app.Services.GetRequiredService<AdminSeeder>().SeedAsync(app.Lifetime.ApplicationStopping);
+                return 0; // stopped while the seed ran: the next start seeds
             }
-            catch (Exception ex) when (ex is DbException or InvalidOperationException)
+            finally
             {
-                LogAdminSeedFailed(logger, ex.Message);
+                schema.TrySetResult(false);
+                gate.Open();
             }
-        }
+        });
 
         Configure(app);
         app.LogPixState();
         app.LogRuntimeMemorySettings();
+        WarmEndpoints(app);
+        if (!await schema.Task)
+        {
+            return await work; // the migration failed: the host never listened, as before
+        }
+
         LogStarting(logger, database.Describe());
-        await app.RunAsync();
-        return 0;
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The seed failed (or a stop came) before the host had started: StartAsync gave up, nothing to add.
+        }
+
+        return await work;
+    }
+
+    // While the schema check runs on the other core: the endpoints (Razor Pages discovers its pages here, static
+    // assets read their manifest) are built now instead of on the first request, which is the first /health/ready.
+    private static void WarmEndpoints(WebApplication app)
+    {
+        foreach (var source in ((IEndpointRouteBuilder)app).DataSources)
+        {
+            _ = source.Endpoints.Count;
+        }
+    }
+
+    /// <returns>The exit code: 1 when the migration failed (logged and said on stderr; a running host is stopped).</returns>
+    private static async Task<int> MigrateAsync(WebApplication app, DatabaseSettings database, ILogger logger, Action? schemaCurrent)
+    {
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(schemaCurrent, app.Lifetime.ApplicationStopping);
+            return 0;
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+            LogMigrationFailed(logger, database.Describe(), ex.Message);
+            await Console.Error.WriteLineAsync($"Migration failed: {ex.Message}");
+            app.Lifetime.StopApplication();
+            return 1;
+        }
     }
 
     private static void Configure(WebApplication app)
     {
+        app.UseMiddleware<StartupGateMiddleware>();
         app.UseForwardedHeaders();
         app.UseShopManagementPort();
         app.UseShopHardening();

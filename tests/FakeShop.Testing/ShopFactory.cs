@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using FakeShop.Web.Health;
 
 namespace FakeShop.Testing;
 
@@ -44,6 +46,21 @@ public sealed class ShopFactory(string provider, string connectionString, bool k
         {
             UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         }
+    }
+
+    /// <summary>
+    /// The app seeds and checks its first admin beside the host start (ADR 24) and holds requests until then; tests
+    /// that go to the database directly (or reset and re-seed it) start once that work is done, as before.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (!host.Services.GetRequiredService<StartupGate>().Opened.Wait(TimeSpan.FromSeconds(120)))
+        {
+            throw new TimeoutException("The app's start-up work (seed, admin check) did not finish within 120 s");
+        }
+
+        return host;
     }
 
     public Uri KestrelAddress

@@ -13,7 +13,12 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
 {
     private const long AdvisoryLockKey = 0x46616B6553686F70; // "FakeShop"
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(schemaCurrent: null, cancellationToken);
+
+    /// <param name="schemaCurrent">Called once the schema is current, before the seed: from then on the app may start
+    /// its host (Data Protection reads its key table) while the seed and the admin check go on (ADR 24).</param>
+    /// <param name="cancellationToken">Ends the wait for the lock and the work.</param>
+    public async Task MigrateAsync(Action? schemaCurrent, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
@@ -35,6 +40,8 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
                 LogApplying(pending.Count, string.Join(", ", pending));
                 await db.Database.MigrateAsync(cancellationToken);
             }
+
+            schemaCurrent?.Invoke();
 
             var seeder = scope.ServiceProvider.GetRequiredService<DatabaseSeeder>();
             await seeder.SeedAsync(db, cancellationToken);

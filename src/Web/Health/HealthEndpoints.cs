@@ -13,7 +13,9 @@ public static class HealthEndpoints
     public static IServiceCollection AddShopHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<ShutdownState>();
+        services.AddSingleton<StartupGate>();
         services.AddHealthChecks()
+            .AddCheck<StartupGateHealthCheck>("startup", tags: ["ready"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<ShutdownHealthCheck>("shutdown", tags: ["ready"]);
         return services;

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.Json;
+using FakeShop.Operations.Tests.Support;
+using Npgsql;
+
+namespace FakeShop.Operations.Tests;
+
+/// <summary>
+/// ADR 24: the catalogue seed and the first-admin check run beside the host start. The host listens as soon as the
+/// schema is current, but until that work has finished /health/ready is false and every other request waits, so
+/// nothing is served from (or cached off) a database that is still being seeded. The seed is held up for real: the
+/// test locks the products table, which the seed reads and nothing else at start-up touches.
+/// </summary>
+public sealed class StartupGateTests(PostgresFixture pg) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task Readiness_stays_false_and_pages_wait_until_the_start_up_seed_has_finished()
+    {
+        var cs = await pg.Server.CreateDatabaseAsync("ops_startup_gate");
+        var environment = AppProcess.PostgresEnvironment(cs);
+        await using (var migrate = AppProcess.Start(environment, "migrate"))
+        {
+            Assert.Equal(0, await migrate.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        }
+
+        await using var locker = new NpgsqlConnection(cs);
+        await locker.OpenAsync();
+        var seedHeld = await locker.BeginTransactionAsync();
+        await using (var lockProducts = new NpgsqlCommand("LOCK TABLE products IN ACCESS EXCLUSIVE MODE", locker, seedHeld))
+        {
+            await lockProducts.ExecuteNonQueryAsync();
+        }
+
+        await using var app = AppProcess.Start(environment);
+        using var http = app.NewClient();
+        http.Timeout = TimeSpan.FromSeconds(5);
+        await WaitUntilLiveAsync(app, http);
+
+        // Listening, but the seed waits for the lock: not ready, and why.
+        using (var ready = await http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+            var startup = json.RootElement.GetProperty("checks").GetProperty("startup");
+            Assert.Equal("Unhealthy", startup.GetProperty("status").GetString());
+            Assert.Equal("starting", startup.GetProperty("description").GetString());
+            Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        }
+
+        // A static file needs no database (every page's category menu counts products, so the lock alone would hold
+        // a page): only the gate can hold it.
+        using var fileClient = app.NewClient();
+        var file = fileClient.GetAsync("/favicon.svg");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(file.IsCompleted, "a request was served while the start-up seed was still running");
+
+        await seedHeld.CommitAsync();
+        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
+        using var served = await file.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.False(app.HasExited);
+    }
+
+    private static async Task WaitUntilLiveAsync(AppProcess app, HttpClient http)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            Assert.False(app.HasExited, "the app exited:\n" + app.Output);
+            try
+            {
+                using var live = await http.GetAsync("/health/live");
+                if (live.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail("the app never answered /health/live while its seed was held:\n" + app.Output);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FakeShop.Application.Carts;
 using FakeShop.Application.Catalog;
 using FakeShop.Application.Payments;
@@ -5,6 +6,7 @@ using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Carts;
 using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -259,10 +261,8 @@ public sealed partial class PlaceOrderHandler(
     /// </summary>
     private async Task<PlaceOrderResult?> FindExistingAsync(PlaceOrderCommand command, CancellationToken ct)
     {
-        var order = await db.Orders.AsNoTracking()
-            .Where(o => o.CheckoutToken == command.CheckoutToken)
-            .Select(o => new { o.Number, o.VisitorId, o.Status })
-            .FirstOrDefaultAsync(ct);
+        var context = (DbContext)db;
+        var order = await ByToken.GetValue(context.Model, static _ => CompileByToken())(context, command.CheckoutToken, ct);
         if (order is null)
         {
             return null;
@@ -280,6 +280,19 @@ public sealed partial class PlaceOrderHandler(
             ? throw new CheckoutRefusedException(CheckoutRefusal.PaymentFailed, [], order.Number)
             : new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, order.Number);
     }
+
+    // Every checkout POST asks this first (and again on a race): compiled once per model rather than its LINQ tree
+    // built and hashed for EF's query cache per post (issue 16); per model, as CartPricing explains.
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<PlacedForm?>>> ByToken = new();
+
+    private static Func<DbContext, Guid, CancellationToken, Task<PlacedForm?>> CompileByToken() =>
+        EF.CompileAsyncQuery((DbContext db, Guid token, CancellationToken ct) =>
+            db.Set<Order>().AsNoTracking()
+                .Where(o => o.CheckoutToken == token)
+                .Select(o => new PlacedForm(o.Number, o.VisitorId, o.Status))
+                .FirstOrDefault());
+
+    private sealed record PlacedForm(string Number, Guid VisitorId, OrderStatus Status);
 
     private CheckoutRefusedException Refuse(CheckoutRefusal refusal, string reason, IReadOnlyList<string>? products = null, string? orderNumber = null)
     {

@@ -1,14 +1,20 @@
+using System.Runtime.CompilerServices;
 using FakeShop.Application.Common.Exceptions;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FakeShop.Application.Orders.GetMyOrder;
 
 public sealed class GetMyOrderHandler(IShopDbContext db) : IQueryHandler<GetMyOrderQuery, OrderVm>
 {
+    // The confirmation page after every checkout runs this: compiled once per model (as the cart view, CartPricing),
+    // instead of building the LINQ tree and hashing it for EF's query cache on each view (issue 16). One per model
+    // because a compiled query refuses a context of another model (PostgreSQL and SQLite apps share test processes).
+    private static readonly ConditionalWeakTable<IModel, Func<DbContext, string, Guid, CancellationToken, Task<Order?>>> ByNumber = new();
+
     public async ValueTask<OrderVm> Handle(GetMyOrderQuery query, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.AsNoTracking()
-            .Include(o => o.Lines)
-            .FirstOrDefaultAsync(o => o.Number == query.Number && o.VisitorId == query.VisitorId, cancellationToken)
+        var context = (DbContext)db;
+        var order = await ByNumber.GetValue(context.Model, static _ => Compile())(context, query.Number, query.VisitorId, cancellationToken)
             ?? throw new NotFoundException("Order not found.");
 
         return new OrderVm(
@@ -17,4 +23,8 @@ public sealed class GetMyOrderHandler(IShopDbContext db) : IQueryHandler<GetMyOr
             order.Lines.OrderBy(l => l.Id).Select(l => new OrderLineVm(l.ProductId, l.ProductName, l.UnitPrice, l.Quantity)).ToList(),
             order.Subtotal, order.Shipping, order.Total, order.PaymentMethod, order.PaymentDueAt);
     }
+
+    private static Func<DbContext, string, Guid, CancellationToken, Task<Order?>> Compile() =>
+        EF.CompileAsyncQuery((DbContext db, string number, Guid visitorId, CancellationToken ct) =>
+            db.Set<Order>().AsNoTracking().Include(o => o.Lines).FirstOrDefault(o => o.Number == number && o.VisitorId == visitorId));
 }

@@ -37,6 +37,35 @@ public sealed class AddToCartEndpointTests(WebFixture app) : WebTest(app)
         Assert.Equal(2, CartCount(page));
     }
 
+    [Theory]
+    [InlineData("pt-BR", "Webcam 4K Ultra foi adicionado ao carrinho. Ver carrinho · Finalizar compra")]
+    [InlineData("en", "Webcam 4K Ultra was added to your cart. View cart · Checkout")]
+    public async Task The_added_flash_is_sealed_once_per_sentence_read_as_tempdata_and_shown_once(string language, string expected)
+    {
+        var shopper = NewVisitor();
+        shopper.Http.DefaultRequestHeaders.Add("Accept-Language", language);
+        var product = await shopper.GetAsync("/product/webcam-4k-ultra");
+
+        var page = await shopper.SubmitAsync(product, "#add-to-cart");
+        Assert.Equal(expected, Text(page, "#flash"));
+        var next = await shopper.GetAsync("/product/webcam-4k-ultra");
+        Assert.Null(next.QuerySelector("#flash"));
+
+        // Two visitors adding the product get the very same sealed sentence (AddedFlashCookie): sealed once, not per post.
+        var values = new List<string>();
+        foreach (var visitor in new[] { NewVisitor(followRedirects: false), NewVisitor(followRedirects: false) })
+        {
+            visitor.Http.DefaultRequestHeaders.Add("Accept-Language", language);
+            var fields = await Fields("webcam-4k-ultra");
+            fields.Add(new("productName", "Webcam 4K Ultra"));
+            await visitor.PostAsync(Add, fields);
+            Assert.Equal(HttpStatusCode.Redirect, visitor.Status);
+            values.Add(visitor.LastResponse!.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("fs_flash=", StringComparison.Ordinal)).Split(';')[0]);
+        }
+
+        Assert.Equal(values[0], values[1]);
+    }
+
     [Fact]
     public async Task Success_redirects_to_the_local_return_url_with_the_flash_cookie()
     {

@@ -34,6 +34,7 @@ public static class CartEndpoints
         IStringLocalizer<SharedResource> l,
         ITempDataDictionaryFactory tempData,
         CartCountCookie cartCount,
+        AddedFlashCookie addedFlash,
         CancellationToken ct)
     {
         IFormCollection form;
@@ -73,11 +74,9 @@ public static class CartEndpoints
         var name = Field(http, form, "productName")?.Trim();
         var message = string.IsNullOrEmpty(name) || name.Length > 120 ? l["Added to your cart."].Value : l["{0} was added to your cart.", name].Value;
         var cartLinks = l["View cart"].Value + "\n" + l["Checkout"].Value;
-        return Flash(http, tempData, back, t =>
-        {
-            t.Flash(message);
-            t[PageHoles.CartLinksKey] = cartLinks;
-        });
+        // The same TempData cookie as Flash() below, sealed once per sentence rather than once per post.
+        addedFlash.Write(http, message, cartLinks);
+        return Results.LocalRedirect(back);
     }
 
     /// <summary>The first value of a field; like Razor Pages' binding, the form wins over the query string.</summary>

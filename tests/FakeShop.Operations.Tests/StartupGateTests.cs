@@ -87,3 +87,32 @@ public sealed class StartupGateTests(PostgresFixture pg) : IClassFixture<Postgre
         Assert.Fail("the app never answered /health/live while its seed was held:\n" + app.Output);
     }
 }
+
+/// <summary>
+/// The readiness check reads the migration history with a plain SELECT (MigrationHistory) instead of EF's
+/// GetPendingMigrationsAsync: a database that lacks one of this build's migrations must still count as not ready.
+/// </summary>
+public sealed class ReadinessSchemaTests(PostgresFixture pg) : IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task A_database_missing_one_of_the_builds_migrations_is_not_ready()
+    {
+        var cs = await pg.Server.CreateDatabaseAsync("ops_ready_schema");
+        await using var app = AppProcess.Start(AppProcess.PostgresEnvironment(cs));
+        await app.WaitUntilReadyAsync();
+
+        await using (var conn = new NpgsqlConnection(cs))
+        {
+            await conn.OpenAsync();
+            await using var forget = new NpgsqlCommand(
+                "DELETE FROM \"__EFMigrationsHistory\" WHERE \"MigrationId\" = (SELECT max(\"MigrationId\") FROM \"__EFMigrationsHistory\")", conn);
+            Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+        }
+
+        using var http = app.NewClient();
+        using var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        using var json = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("migrations pending", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
+    }
+}

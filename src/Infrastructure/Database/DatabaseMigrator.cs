@@ -34,7 +34,9 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
                 locked = true;
             }
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var pending = await MigrationHistory.AllAppliedAsync(db, cancellationToken)
+                ? []
+                : (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count > 0)
             {
                 LogApplying(pending.Count, string.Join(", ", pending));

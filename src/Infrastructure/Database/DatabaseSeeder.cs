@@ -11,6 +11,13 @@ public sealed class DatabaseSeeder(TimeProvider clock)
 {
     public async Task SeedAsync(ShopDbContext db, CancellationToken cancellationToken)
     {
+        // On every start but the first nothing is missing: one plain SELECT says so without EF's first two LINQ
+        // queries of the process (their compilation was ≈ 150 ms of CPU before ready).
+        if (await NothingMissingAsync(db, cancellationToken))
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, cancellationToken);
         var added = false;
@@ -54,5 +61,28 @@ public sealed class DatabaseSeeder(TimeProvider clock)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
+    }
+
+    private static async Task<bool> NothingMissingAsync(ShopDbContext db, CancellationToken cancellationToken)
+    {
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        var products = new HashSet<string>(StringComparer.Ordinal);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"SELECT 'c', \"Slug\" FROM categories UNION ALL SELECT 'p', \"Slug\" FROM {ShopTables.Products}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                (reader.GetString(0) == "c" ? categories : products).Add(reader.GetString(1));
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return SeedCatalogue.Categories.All(c => categories.Contains(c.Slug)) && SeedCatalogue.Products.All(p => products.Contains(p.Slug));
     }
 }

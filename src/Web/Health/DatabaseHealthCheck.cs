@@ -1,3 +1,4 @@
+using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,10 +25,9 @@ public sealed class DatabaseHealthCheck(IServiceScopeFactory scopes) : IHealthCh
                 return HealthCheckResult.Unhealthy("database unreachable");
             }
 
-            var pending = await db.Database.GetPendingMigrationsAsync(timeout.Token);
-            return pending.Any()
-                ? HealthCheckResult.Unhealthy("migrations pending")
-                : HealthCheckResult.Healthy("reachable, schema current");
+            return await MigrationHistory.AllAppliedAsync(db, timeout.Token)
+                ? HealthCheckResult.Healthy("reachable, schema current")
+                : HealthCheckResult.Unhealthy("migrations pending");
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

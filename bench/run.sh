@@ -6,6 +6,7 @@
 #   APP_DIR=/tmp/pub bench/run.sh     # reuse an existing `dotnet publish` output instead of publishing again
 #   UPDATE_DOCS=0 bench/run.sh        # do not rewrite the results block in docs/performance.md
 #   APP_ENV="DOTNET_gcServer=0" bench/run.sh   # measure a runtime-settings variant of the same build
+#   OTHER_CARTS=0 bench/run.sh        # only the shoppers' carts in the database (default: 5,000 other visitors' carts too)
 #   MODE=variants VARIANTS='a||;b||DOTNET_TieredPGO=0' bench/run.sh   # paired start-up/warm-up/RSS runs (see below)
 #   MODE=soak bench/run.sh (= bench/soak.sh)   # SOAK_MINUTES (10) of mixed load instead of the benchmark;
 #                                               # a request slower than SOAK_TIMEOUT (10s) counts as an error
@@ -165,6 +166,21 @@ for v in $(seq 1 "$VISITORS"); do
     awk '$6=="fs_visitor"{v=$7} $6=="fs_cart"{c=$7} $6=="fs_af"{a=$7} END{if (v && c && a) print "fs_visitor=" v "; fs_cart=" c "; fs_af=" a}' "$WORK/v.jar" >>"$WORK/visitors.txt"
 done
 [ "$(wc -l <"$WORK/visitors.txt")" -eq "$VISITORS" ] || die "did not get $VISITORS visitor, cart-count and antiforgery cookies"
+# Other visitors' carts (OTHER_CARTS, default 5,000, 1-3 lines each): a shop that has been open a while holds
+# thousands. With only the shoppers' 32 carts the tables were one page each and PostgreSQL sometimes planned the add
+# statement's cart_lines lookup as a sequential scan, kept per connection while the add rows' updates grew the table
+# (profiles in docs/performance.md, "Add to cart"). Inserted directly, then analysed.
+OTHER_CARTS=${OTHER_CARTS:-5000}
+if [ "$OTHER_CARTS" -gt 0 ]; then
+    psqlq -c "INSERT INTO carts (\"Id\", \"VisitorId\", \"CreatedAt\", \"UpdatedAt\")
+              SELECT gen_random_uuid(), gen_random_uuid(), now(), now() FROM generate_series(1, $OTHER_CARTS)" \
+          -c "INSERT INTO cart_lines (\"CartId\", \"ProductId\", \"Quantity\", \"PriceSeen\")
+              SELECT c.\"Id\", p.\"Id\", 1, p.\"Price\" FROM carts c
+              CROSS JOIN LATERAL (SELECT \"Id\", \"Price\" FROM products WHERE \"IsActive\"
+                                  ORDER BY md5(c.\"Id\"::text || \"Id\"::text) LIMIT 1 + abs(hashtext(c.\"Id\"::text)) % 3) p
+              WHERE c.\"Id\" NOT IN (SELECT \"CartId\" FROM cart_lines)" \
+          -c "ANALYZE carts" -c "ANALYZE cart_lines" >/dev/null
+fi
 # The shoppers' carts as they are now: every run that writes (add, checkout) is followed by a return to them.
 psqlq -c "CREATE TABLE bench_carts AS SELECT * FROM carts" -c "CREATE TABLE bench_cart_lines AS SELECT * FROM cart_lines"
 

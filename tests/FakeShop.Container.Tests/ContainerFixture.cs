@@ -280,8 +280,17 @@ public sealed partial class ContainerFixture : IAsyncLifetime
             _registry = ProcessRunner.StartBackground(ProcessRunner.Which("docker-registry")!, ["serve", config], Path.Combine(dir, "registry.log"));
             await WaitUntilAsync($"registry on {Registry}", TimeSpan.FromSeconds(20), async () =>
             {
-                using var response = await Http.GetAsync(new Uri($"http://{Registry}/v2/"));
-                return response.StatusCode == HttpStatusCode.OK;
+                try
+                {
+                    using var response = await Http.GetAsync(new Uri($"http://{Registry}/v2/"));
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet: a poll that comes before the registry has bound its port is refused, and
+                    // that used to fail the whole fixture instead of waiting (seen once in a full run, 2 Dec).
+                    return false;
+                }
             }, () => File.ReadAllText(Path.Combine(dir, "registry.log")));
         });
     }

@@ -34,7 +34,7 @@ public sealed class StartupGateTests(PostgresFixture pg) : IClassFixture<Postgre
         await using var app = AppProcess.Start(environment);
         using var http = app.NewClient();
         http.Timeout = TimeSpan.FromSeconds(5);
-        await WaitUntilLiveAsync(app, http);
+        await app.WaitUntilAnswersAsync("/health/live", TimeSpan.FromSeconds(60));
 
         // Listening, but the seed waits for the lock: not ready, and why.
         using (var ready = await http.GetAsync("/health/ready"))
@@ -59,32 +59,6 @@ public sealed class StartupGateTests(PostgresFixture pg) : IClassFixture<Postgre
         using var served = await file.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.False(app.HasExited);
-    }
-
-    private static async Task WaitUntilLiveAsync(AppProcess app, HttpClient http)
-    {
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            Assert.False(app.HasExited, "the app exited:\n" + app.Output);
-            try
-            {
-                using var live = await http.GetAsync("/health/live");
-                if (live.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("the app never answered /health/live while its seed was held:\n" + app.Output);
     }
 }
 

@@ -139,7 +139,10 @@ public sealed class AppProcess : IAsyncDisposable
             Timeout = TimeSpan.FromSeconds(60),
         };
 
-    public async Task WaitUntilReadyAsync(TimeSpan? timeout = null, string? host = null)
+    public Task WaitUntilReadyAsync(TimeSpan? timeout = null, string? host = null) => WaitUntilAnswersAsync("/health/ready", timeout, host);
+
+    /// <summary>Polls <paramref name="path"/> until it answers 200; fails when the app exits or the time is up.</summary>
+    public async Task WaitUntilAnswersAsync(string path, TimeSpan? timeout = null, string? host = null)
     {
         using var http = NewClient();
         if (host is not null)
@@ -153,12 +156,12 @@ public sealed class AppProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                Assert.Fail($"The app exited with {_process.ExitCode} before it was ready.\n{Output}");
+                Assert.Fail($"The app exited with {_process.ExitCode} before {path} answered.\n{Output}");
             }
 
             try
             {
-                using var response = await http.GetAsync("/health/ready");
+                using var response = await http.GetAsync(path);
                 if (response.StatusCode == HttpStatusCode.OK)
                 {
                     return;
@@ -174,7 +177,7 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        Assert.Fail($"The app was not ready in time.\n{Output}");
+        Assert.Fail($"The app did not answer {path} in time.\n{Output}");
     }
 
     /// <summary>SIGTERM, what Kubernetes and docker stop send (Process.Kill would be SIGKILL).</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewFeatures.Infrastructure;
@@ -14,8 +13,8 @@ namespace FakeShop.Web.Cart;
 /// Protection Protect: subkey derivation, AES and HMAC in OpenSSL, plus TempData's JSON) was ≈ 10 % of the app's CPU
 /// per add (perf under bench load, docs/performance.md); the content is the same sentence for every add of a product in a
 /// language. A sealed value may be sent to many browsers: it holds only that sentence, nothing of a visitor, and a
-/// visitor could replay their own flash anyway. Bounded like <see cref="OpenedCookieMemo{T}"/> (the product name in the
-/// sentence comes from the form): when full it starts over.
+/// visitor could replay their own flash anyway. Bounded (<see cref="BoundedMemo{TKey, TValue}"/>: the product name in the
+/// sentence comes from the form).
 /// </summary>
 public sealed class AddedFlashCookie(IDataProtectionProvider protection, TempDataSerializer serializer, IOptions<CookieTempDataProviderOptions> options)
 {
@@ -25,22 +24,15 @@ public sealed class AddedFlashCookie(IDataProtectionProvider protection, TempDat
     internal const string TempDataPurpose = "Microsoft.AspNetCore.Mvc.CookieTempDataProviderToken.v1";
 
     private readonly IDataProtector _protector = protection.CreateProtector(TempDataPurpose);
-    private readonly ConcurrentDictionary<(string Message, string CartLinks), string> _sealed = new();
-    private int _count;
+    private readonly BoundedMemo<(string Message, string CartLinks), string> _sealed = new(Capacity);
 
     /// <summary>Sets the flash cookie with this confirmation and the cart links, as TempData would.</summary>
     public void Write(HttpContext http, string message, string cartLinks)
     {
-        if (!_sealed.TryGetValue((message, cartLinks), out var value))
+        if (!_sealed.TryGet((message, cartLinks), out var value))
         {
             value = Seal(message, cartLinks);
-            if (Interlocked.Increment(ref _count) > Capacity)
-            {
-                _sealed.Clear();
-                Interlocked.Exchange(ref _count, 1);
-            }
-
-            _sealed[(message, cartLinks)] = value;
+            _sealed.Remember((message, cartLinks), value);
         }
 
         var cookie = options.Value.Cookie.Build(http);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace FakeShop.Web.Infrastructure;
 
 /// <summary>
@@ -10,27 +8,7 @@ namespace FakeShop.Web.Infrastructure;
 /// by that exact string, so nothing leaks between visitors. Bounded: when full it starts over (a visitor then pays
 /// one unprotect again).
 /// </summary>
-public sealed class OpenedCookieMemo<T>
+public sealed class OpenedCookieMemo<T>() : BoundedMemo<string, T>(Capacity, StringComparer.Ordinal)
 {
     internal const int Capacity = 4096;
-
-    private readonly ConcurrentDictionary<string, T> _opened = new(StringComparer.Ordinal);
-
-    // Kept beside the dictionary because ConcurrentDictionary.Count takes every lock of the dictionary: it was 4 % of
-    // the machine's CPU under add-to-cart load (perf, issue 16). Approximate under races, which only moves the moment
-    // the memo starts over.
-    private int _remembered;
-
-    public bool TryGet(string sealedValue, out T value) => _opened.TryGetValue(sealedValue, out value!);
-
-    public void Remember(string sealedValue, T value)
-    {
-        if (Interlocked.Increment(ref _remembered) > Capacity)
-        {
-            _opened.Clear();
-            Interlocked.Exchange(ref _remembered, 1);
-        }
-
-        _opened[sealedValue] = value;
-    }
 }

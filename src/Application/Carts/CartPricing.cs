@@ -1,7 +1,5 @@
-using System.Runtime.CompilerServices;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Catalog;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FakeShop.Application.Carts;
 
@@ -43,10 +41,9 @@ internal static class CartPricing
     /// </summary>
     public static async Task<CartVm> ShowAsync(IShopDbContext db, Guid visitorId, ShippingOptions shipping, CancellationToken ct)
     {
-        // The shop's contexts are DbContexts (Infrastructure); the interface only keeps the use cases off the provider.
-        var context = (DbContext)db;
+        var (shownLines, context) = ShownLines.For(db);
         var rows = new List<ShownLine>(4);
-        await foreach (var row in ShownLines.GetValue(context.Model, static _ => CompileShownLines())(context, visitorId).WithCancellation(ct))
+        await foreach (var row in shownLines(context, visitorId).WithCancellation(ct))
         {
             rows.Add(row);
         }
@@ -67,10 +64,8 @@ internal static class CartPricing
         return Total(lines, shipping);
     }
 
-    // Compiled once per model, not per request: building this LINQ tree and hashing it for EF's query cache was about a
-    // tenth of the machine's CPU under cart-page load (issue 16). One per model because a compiled query refuses a
-    // context of another model (the tests run PostgreSQL and SQLite apps in one process).
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, IAsyncEnumerable<ShownLine>>> ShownLines = new();
+    // Building this LINQ tree and hashing it for EF's query cache was about a tenth of the machine's CPU under cart-page load.
+    private static readonly CompiledPerModel<Func<DbContext, Guid, IAsyncEnumerable<ShownLine>>> ShownLines = new(CompileShownLines);
 
     private static Func<DbContext, Guid, IAsyncEnumerable<ShownLine>> CompileShownLines() =>
         EF.CompileAsyncQuery((DbContext db, Guid visitorId) =>

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using FakeShop.Application.Carts;
 using FakeShop.Application.Catalog;
 using FakeShop.Application.Payments;
@@ -6,7 +5,6 @@ using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Carts;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -261,8 +259,8 @@ public sealed partial class PlaceOrderHandler(
     /// </summary>
     private async Task<PlaceOrderResult?> FindExistingAsync(PlaceOrderCommand command, CancellationToken ct)
     {
-        var context = (DbContext)db;
-        var order = await ByToken.GetValue(context.Model, static _ => CompileByToken())(context, command.CheckoutToken, ct);
+        var (byToken, context) = ByToken.For(db);
+        var order = await byToken(context, command.CheckoutToken, ct);
         if (order is null)
         {
             return null;
@@ -281,9 +279,8 @@ public sealed partial class PlaceOrderHandler(
             : new PlaceOrderResult(PlaceOrderOutcome.AlreadyPlaced, order.Number);
     }
 
-    // Every checkout POST asks this first (and again on a race): compiled once per model rather than its LINQ tree
-    // built and hashed for EF's query cache per post (issue 16); per model, as CartPricing explains.
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, Guid, CancellationToken, Task<PlacedForm?>>> ByToken = new();
+    // Every checkout POST asks this first (and again on a race).
+    private static readonly CompiledPerModel<Func<DbContext, Guid, CancellationToken, Task<PlacedForm?>>> ByToken = new(CompileByToken);
 
     private static Func<DbContext, Guid, CancellationToken, Task<PlacedForm?>> CompileByToken() =>
         EF.CompileAsyncQuery((DbContext db, Guid token, CancellationToken ct) =>

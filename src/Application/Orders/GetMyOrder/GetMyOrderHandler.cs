@@ -1,20 +1,16 @@
-using System.Runtime.CompilerServices;
 using FakeShop.Application.Common.Exceptions;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace FakeShop.Application.Orders.GetMyOrder;
 
 public sealed class GetMyOrderHandler(IShopDbContext db) : IQueryHandler<GetMyOrderQuery, OrderVm>
 {
-    // The confirmation page after every checkout runs this: compiled once per model (as the cart view, CartPricing),
-    // instead of building the LINQ tree and hashing it for EF's query cache on each view (issue 16). One per model
-    // because a compiled query refuses a context of another model (PostgreSQL and SQLite apps share test processes).
-    private static readonly ConditionalWeakTable<IModel, Func<DbContext, string, Guid, CancellationToken, Task<Order?>>> ByNumber = new();
+    // The confirmation page after every checkout runs this.
+    private static readonly CompiledPerModel<Func<DbContext, string, Guid, CancellationToken, Task<Order?>>> ByNumber = new(Compile);
 
     public async ValueTask<OrderVm> Handle(GetMyOrderQuery query, CancellationToken cancellationToken)
     {
-        var context = (DbContext)db;
-        var order = await ByNumber.GetValue(context.Model, static _ => Compile())(context, query.Number, query.VisitorId, cancellationToken)
+        var (byNumber, context) = ByNumber.For(db);
+        var order = await byNumber(context, query.Number, query.VisitorId, cancellationToken)
             ?? throw new NotFoundException("Order not found.");
 
         return new OrderVm(

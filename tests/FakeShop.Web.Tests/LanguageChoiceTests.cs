@@ -32,11 +32,7 @@ public sealed class LanguageChoiceTests(WebFixture app) : WebTest(app)
     [Fact]
     public async Task The_shop_chooses_the_same_language_as_the_framework_for_every_cookie_and_header()
     {
-        var options = App.Factory.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>();
-        var framework = new Recorder();
-        var reference = new RequestLocalizationMiddleware(framework.Next, options, NullLoggerFactory.Instance);
-        var shop = new Recorder();
-        var ours = new ShopRequestCultureMiddleware(shop.Next, options);
+        var (framework, reference, shop, ours) = BothMiddlewares();
 
         var compared = 0;
         foreach (var cookie in Cookies)
@@ -64,11 +60,7 @@ public sealed class LanguageChoiceTests(WebFixture app) : WebTest(app)
     [Fact]
     public async Task Requests_beyond_the_memo_limit_are_still_answered_like_the_framework()
     {
-        var options = App.Factory.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>();
-        var framework = new Recorder();
-        var reference = new RequestLocalizationMiddleware(framework.Next, options, NullLoggerFactory.Instance);
-        var shop = new Recorder();
-        var ours = new ShopRequestCultureMiddleware(shop.Next, options);
+        var (framework, reference, shop, ours) = BothMiddlewares();
 
         for (var i = 0; i < ShopRequestCultureMiddleware.MemoLimit + 50; i++)
         {
@@ -80,6 +72,15 @@ public sealed class LanguageChoiceTests(WebFixture app) : WebTest(app)
         }
 
         Assert.Contains(shop.AllSeen, s => s.StartsWith("en/en/", StringComparison.Ordinal));
+    }
+
+    /// <summary>The framework's middleware and the shop's, each with the app's own options and a recorder behind it.</summary>
+    private (Recorder Framework, RequestLocalizationMiddleware Reference, Recorder Shop, ShopRequestCultureMiddleware Ours) BothMiddlewares()
+    {
+        var options = App.Factory.Services.GetRequiredService<IOptions<RequestLocalizationOptions>>();
+        var framework = new Recorder();
+        var shop = new Recorder();
+        return (framework, new RequestLocalizationMiddleware(framework.Next, options, NullLoggerFactory.Instance), shop, new ShopRequestCultureMiddleware(shop.Next, options));
     }
 
     private static DefaultHttpContext Request(string? cookie, string? acceptLanguage)

@@ -6,7 +6,7 @@ namespace FakeShop.Web.Layout;
 /// <summary>
 /// Subtotal, shipping and total of a cart, as the cart page and the checkout page show them. Written here rather than
 /// as a partial view: the cart page rendered it through <c>&lt;partial&gt;</c>, a view lookup and activation per
-/// request for six lines of markup (issue 16). The <c>_CartSummary</c> partial writes the same string.
+/// request for six lines of markup (issue 16).
 /// </summary>
 public static class CartSummaryHtml
 {

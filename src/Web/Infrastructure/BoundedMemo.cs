@@ -4,8 +4,8 @@ namespace FakeShop.Web.Infrastructure;
 
 /// <summary>
 /// A process-wide memo of values that are costly to compute and cheap to keep, bounded: when full it starts over (the
-/// next lookups pay the computation again). The one bound-and-start-over mechanism of the shop's cookie memos
-/// (<see cref="OpenedCookieMemo{T}"/>, the sealed "added" flash).
+/// next lookups pay the computation again). The one bound-and-start-over mechanism of the shop's per-process memos
+/// (<see cref="OpenedCookieMemo{T}"/>, the sealed "added" flash, the request language).
 /// </summary>
 public class BoundedMemo<TKey, TValue>(int capacity, IEqualityComparer<TKey>? comparer = null)
     where TKey : notnull

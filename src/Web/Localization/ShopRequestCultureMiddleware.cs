@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using FakeShop.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +15,12 @@ namespace FakeShop.Web.Localization;
 /// </summary>
 public sealed class ShopRequestCultureMiddleware(RequestDelegate next, IOptions<RequestLocalizationOptions> options)
 {
-    // Beyond this many distinct pairs (crafted headers), requests are still answered right, just not remembered.
+    // Beyond this many distinct pairs (crafted headers) the memo starts over; every request is still answered right.
     public const int MemoLimit = 1024;
 
     private readonly RequestLocalizationOptions _options = options.Value;
     private readonly RequestCultureFeature _default = new(options.Value.DefaultRequestCulture, provider: null);
-    private readonly ConcurrentDictionary<(string Cookie, string Header), RequestCultureFeature> _chosen = new();
-    private int _remembered;
+    private readonly BoundedMemo<(string Cookie, string Header), RequestCultureFeature> _chosen = new(MemoLimit);
 
     public Task InvokeAsync(HttpContext http)
     {
@@ -38,13 +37,10 @@ public sealed class ShopRequestCultureMiddleware(RequestDelegate next, IOptions<
 
     private async Task ChooseThenContinueAsync(HttpContext http, (string Cookie, string Header) key)
     {
-        if (!_chosen.TryGetValue(key, out var feature))
+        if (!_chosen.TryGet(key, out var feature))
         {
             feature = await ChooseAsync(http);
-            if (Interlocked.Increment(ref _remembered) <= MemoLimit)
-            {
-                _chosen.TryAdd(key, feature);
-            }
+            _chosen.Remember(key, feature);
         }
 
         Apply(http, feature);

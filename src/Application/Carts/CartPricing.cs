@@ -16,11 +16,19 @@ internal static class CartPricing
             return CartVm.Empty;
         }
 
-        var ids = cart.Lines.Select(l => l.ProductId).ToList();
-        var products = await db.Products.AsNoTracking()
-            .Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.Slug, p.ImageUrl, p.Price, p.Stock, p.IsActive })
-            .ToDictionaryAsync(p => p.Id, ct);
+        var ids = new int[cart.Lines.Count];
+        var i = 0;
+        foreach (var line in cart.Lines)
+        {
+            ids[i++] = line.ProductId;
+        }
+
+        var (pricedProducts, context) = PricedProducts.For(db);
+        var products = new Dictionary<int, PricedProduct>(ids.Length);
+        await foreach (var product in pricedProducts(context, ids).WithCancellation(ct))
+        {
+            products[product.Id] = product;
+        }
 
         var lines = new List<CartLineVm>(cart.Lines.Count);
         foreach (var line in cart.Lines.OrderBy(l => l.Id))
@@ -32,6 +40,18 @@ internal static class CartPricing
 
         return Total(lines, shipping);
     }
+
+    // Checkout prices the cart it is about to order on every POST: compiled once (a collection parameter, so one
+    // statement text whatever the number of lines).
+    private static readonly CompiledPerModel<Func<DbContext, int[], IAsyncEnumerable<PricedProduct>>> PricedProducts = new(CompilePricedProducts);
+
+    private static Func<DbContext, int[], IAsyncEnumerable<PricedProduct>> CompilePricedProducts() =>
+        EF.CompileAsyncQuery((DbContext db, int[] ids) =>
+            db.Set<Product>().AsNoTracking()
+                .Where(p => ids.Contains(p.Id))
+                .Select(p => new PricedProduct(p.Id, p.Name, p.Slug, p.ImageUrl, p.Price, p.Stock, p.IsActive)));
+
+    private sealed record PricedProduct(int Id, string Name, string Slug, string? ImageUrl, Money Price, int Stock, bool IsActive);
 
     /// <summary>
     /// The visitor's cart priced from the catalogue in ONE untracked query (lines joined with their products), for

@@ -6,8 +6,18 @@ namespace FakeShop.Application.Carts;
 internal static class CartStore
 {
     /// <summary>The visitor's cart with its lines, or null. Always looked up by owner: there is no "cart by id".</summary>
-    public static Task<Cart?> FindAsync(this IShopDbContext db, Guid visitorId, CancellationToken ct) =>
-        db.Carts.Include(c => c.Lines).FirstOrDefaultAsync(c => c.VisitorId == visitorId, ct);
+    public static Task<Cart?> FindAsync(this IShopDbContext db, Guid visitorId, CancellationToken ct)
+    {
+        var (find, context) = ByVisitor.For(db);
+        return find(context, visitorId, ct);
+    }
+
+    // Every checkout POST and cart change loads the cart: compiled once rather than a LINQ tree built and hashed per call.
+    private static readonly CompiledPerModel<Func<DbContext, Guid, CancellationToken, Task<Cart?>>> ByVisitor = new(CompileByVisitor);
+
+    private static Func<DbContext, Guid, CancellationToken, Task<Cart?>> CompileByVisitor() =>
+        EF.CompileAsyncQuery((DbContext db, Guid visitorId, CancellationToken ct) =>
+            db.Set<Cart>().Include(c => c.Lines).FirstOrDefault(c => c.VisitorId == visitorId));
 
     /// <summary>
     /// The visitor's cart and one of its lines. A missing cart, or a line id that is not in this cart (someone else's,

@@ -13,9 +13,7 @@ public static class StockStore
 {
     /// <summary>Takes <paramref name="quantity"/> units of an active product; false when fewer are left.</summary>
     public static async Task<bool> TryTakeAsync(IShopDbContext db, int productId, int quantity, CancellationToken ct) =>
-        await db.Products
-            .Where(p => p.Id == productId && p.IsActive && p.Stock >= quantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Stock, p => p.Stock - quantity), ct) == 1;
+        await db.TryTakeStockAsync(productId, quantity, commitWithoutWaitingForDisk: false, ct) is not null;
 
     /// <summary>
     /// Adds <paramref name="delta"/> (negative: removes) units; false when the result would leave 0..<see cref="Product.MaxStock"/>

@@ -19,8 +19,21 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
     public override bool IsUniqueViolation(DbUpdateException exception) =>
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public override async Task CommitWithoutWaitingForDiskAsync(CancellationToken ct) =>
-        await Database.ExecuteSqlRawAsync(RelaxCommitSql, ct);
+    /// <remarks>
+    /// The relaxed commit rides in the take itself (a CTE the UPDATE joins, so it runs with it): before, it was a
+    /// statement and a round trip of its own in every reservation. The setting is read when the transaction commits,
+    /// so where in the transaction it is set does not matter; a failed take rolls everything back anyway.
+    /// </remarks>
+    public override async Task<int?> TryTakeStockAsync(int productId, int quantity, bool commitWithoutWaitingForDisk, CancellationToken ct) =>
+        !commitWithoutWaitingForDisk
+            ? await base.TryTakeStockAsync(productId, quantity, commitWithoutWaitingForDisk, ct)
+            : SingleOrNull(await Database.SqlQuery<int>($"""
+                WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true))
+                UPDATE products SET "Stock" = "Stock" - {quantity}
+                FROM relaxed
+                WHERE "Id" = {productId} AND "IsActive" AND "Stock" >= {quantity}
+                RETURNING "Stock" AS "Value"
+                """).ToListAsync(ct));
 
     public override async Task WaitUntilDurableAsync(CancellationToken ct) =>
         await Database.ExecuteSqlRawAsync(DurableFlushSql, ct);

@@ -32,7 +32,15 @@ public abstract class ShopDbContext(DbContextOptions options)
     public void DiscardChanges() => ChangeTracker.Clear();
 
     /// <summary>A provider whose commits always wait for the disk (SQLite) has nothing to relax.</summary>
-    public virtual Task CommitWithoutWaitingForDiskAsync(CancellationToken ct) => Task.CompletedTask;
+    public virtual async Task<int?> TryTakeStockAsync(int productId, int quantity, bool commitWithoutWaitingForDisk, CancellationToken ct) =>
+        SingleOrNull(await Database.SqlQuery<int>($"""
+            UPDATE products SET "Stock" = "Stock" - {quantity}
+            WHERE "Id" = {productId} AND "IsActive" AND "Stock" >= {quantity}
+            RETURNING "Stock" AS "Value"
+            """).ToListAsync(ct));
+
+    /// <summary>The one value a statement on one row returned; null when it touched none.</summary>
+    protected static int? SingleOrNull(List<int> values) => values.Count == 1 ? values[0] : null;
 
     /// <summary>Nothing to wait for when every commit already waited for the disk.</summary>
     public virtual Task WaitUntilDurableAsync(CancellationToken ct) => Task.CompletedTask;

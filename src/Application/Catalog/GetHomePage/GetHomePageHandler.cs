@@ -1,3 +1,5 @@
+using FakeShop.Domain.Catalog;
+
 namespace FakeShop.Application.Catalog.GetHomePage;
 
 public sealed class GetHomePageHandler(IShopDbContext db) : IQueryHandler<GetHomePageQuery, HomePageVm>
@@ -5,9 +7,11 @@ public sealed class GetHomePageHandler(IShopDbContext db) : IQueryHandler<GetHom
     public async ValueTask<HomePageVm> Handle(GetHomePageQuery query, CancellationToken cancellationToken)
     {
         // "Featured" = the best-stocked items in stock: a stand-in for a merchandising flag the admin does not have yet.
+        // Ranked by the stock level the pages show (ADR 25), not the exact count: a sale that keeps a product above
+        // the shown range must not reorder the home page, or every order would have to empty every page cache.
         var featured = await db.Products.AsNoTracking().Visible()
             .Where(p => p.Stock > 0)
-            .OrderByDescending(p => p.Stock).ThenBy(p => p.Id)
+            .OrderByDescending(p => p.Stock > ShownStock.ExactUpTo ? ShownStock.ExactUpTo + 1 : p.Stock).ThenBy(p => p.Id)
             .Take(query.FeaturedCount)
             .Select(ProductProjections.Card)
             .ToListAsync(cancellationToken);

@@ -4,6 +4,7 @@ using FakeShop.Application.Payments;
 using FakeShop.Application.Payments.Pix;
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Carts;
+using FakeShop.Domain.Catalog;
 using FluentValidation.Results;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -85,9 +86,10 @@ public sealed partial class PlaceOrderHandler(
             command.PaymentMethod == PaymentMethod.Pix ? now.AddMinutes(pix.Value.ExpiryMinutes) : now + payments.Value.Reservation,
             now);
 
-        if (await ReserveAsync(command, cart, order, priced, cancellationToken) is { } refused)
+        var (placedMeanwhile, shownUnchanged) = await ReserveAsync(command, cart, order, priced, cancellationToken);
+        if (placedMeanwhile is not null)
         {
-            return refused;
+            return placedMeanwhile;
         }
 
         // The order is committed but perhaps not yet on disk (ADR 20): nobody outside the database may act on it
@@ -99,7 +101,7 @@ public sealed partial class PlaceOrderHandler(
             // Paid later, in the payer's bank app: the order waits for the provider's webhook or its expiry.
             await PixCharges.StartAsync(db, pixGateway, pix.Value, order, CancellationToken.None);
             metrics.OrderPlaced(order.Total);
-            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number);
+            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number, shownUnchanged);
         }
 
         // From here on the order exists and holds stock: it is settled whatever happens to this request, so the
@@ -113,7 +115,7 @@ public sealed partial class PlaceOrderHandler(
         if (status == OrderStatus.Paid)
         {
             metrics.OrderPlaced(order.Total);
-            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number);
+            return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number, shownUnchanged);
         }
 
         await PutBackInCartAsync(command.VisitorId, order, CancellationToken.None);
@@ -129,8 +131,9 @@ public sealed partial class PlaceOrderHandler(
 
     /// <summary>
     /// The short transaction: write the order, empty the cart, then take every line's units (product-id order, so two
-    /// carts cannot deadlock) and commit. Null when it committed; the order a concurrent submit of this form placed;
-    /// otherwise a refusal is thrown with nothing written.
+    /// carts cannot deadlock) and commit. When it committed: no order, and whether every take kept its product's shown
+    /// stock level (ADR 25); the order a concurrent submit of this form placed; otherwise a refusal is thrown with
+    /// nothing written.
     /// </summary>
     /// <remarks>
     /// Every buyer of a product queues on its row from the stock UPDATE to the end of the transaction, so the takes
@@ -139,7 +142,8 @@ public sealed partial class PlaceOrderHandler(
     /// waits for it afterwards, with no lock held, before the gateway or the customer hears of the order
     /// (docs/decisions/0020).
     /// </remarks>
-    private async Task<PlaceOrderResult?> ReserveAsync(PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
+    private async Task<(PlaceOrderResult? PlacedMeanwhile, bool ShownUnchanged)> ReserveAsync(
+        PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         var savepoints = db.Database.AutoSavepointsEnabled;
@@ -149,7 +153,6 @@ public sealed partial class PlaceOrderHandler(
             return await strategy.ExecuteAsync(async ct =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await db.CommitWithoutWaitingForDiskAsync(ct);
                 db.Orders.Add(order);
                 cart.Clear(order.PlacedAt);
                 try
@@ -167,7 +170,7 @@ public sealed partial class PlaceOrderHandler(
                     // tab) meets the deleted lines too: its cart changed under it, which the customer is told.
                     if (await FindExistingAsync(command, ct) is { } placedMeanwhile)
                     {
-                        return placedMeanwhile;
+                        return (placedMeanwhile, false);
                     }
 
                     if (ex is DbUpdateConcurrencyException)
@@ -179,19 +182,25 @@ public sealed partial class PlaceOrderHandler(
                     throw new InvalidOperationException("Order could not be saved.", ex);
                 }
 
+                var shownUnchanged = true;
                 foreach (var line in priced.Lines.OrderBy(l => l.ProductId))
                 {
-                    if (!await StockStore.TryTakeAsync(db, line.ProductId, line.Quantity, ct))
+                    // Each take also relaxes this transaction's commit (ADR 20): no statement of its own for that.
+                    var left = await db.TryTakeStockAsync(line.ProductId, line.Quantity, commitWithoutWaitingForDisk: true, ct);
+                    if (left is null)
                     {
                         await transaction.RollbackAsync(ct);
                         db.DiscardChanges();
                         metrics.SoldOut();
                         throw Refuse(CheckoutRefusal.SoldOut, "sold_out", [line.Name]);
                     }
+
+                    // Under the row lock, so the stock before this take was exactly left + quantity.
+                    shownUnchanged &= !ShownStock.Changes(left.Value + line.Quantity, left.Value);
                 }
 
                 await transaction.CommitAsync(ct);
-                return null;
+                return ((PlaceOrderResult?)null, shownUnchanged);
             }, cancellationToken);
         }
         finally

@@ -1,3 +1,8 @@
 namespace FakeShop.Application.Checkout.PlaceOrder;
 
-public sealed record PlaceOrderResult(PlaceOrderOutcome Outcome, string OrderNumber);
+/// <param name="LeftShownCatalogueUnchanged">
+/// True when this request took no stock or only stock that kept every product's shown level (ADR 25): the page caches
+/// stay. False whenever in doubt.
+/// </param>
+public sealed record PlaceOrderResult(PlaceOrderOutcome Outcome, string OrderNumber, bool LeftShownCatalogueUnchanged = false)
+    : ICatalogChangeOutcome;

@@ -7,3 +7,13 @@ namespace FakeShop.Application.Common.Abstractions;
 /// from the database itself (on PostgreSQL, triggers on the catalogue tables).
 /// </summary>
 public interface IChangesCatalog;
+
+/// <summary>
+/// The answer of an <see cref="IChangesCatalog"/> command that knows whether it changed anything the public pages show
+/// (checkout: a stock take that keeps the product's shown level, docs/decisions/0025). When it says it did not,
+/// CatalogChangeBehaviour keeps this instance's cached pages, as the database trigger does for the other instances.
+/// </summary>
+public interface ICatalogChangeOutcome
+{
+    bool LeftShownCatalogueUnchanged { get; }
+}

@@ -29,10 +29,13 @@ public interface IShopDbContext
     bool IsUniqueViolation(DbUpdateException exception);
 
     /// <summary>
-    /// Inside the current transaction: its commit releases its row locks without waiting for the disk. Only with
-    /// <see cref="WaitUntilDurableAsync"/> after the commit and before anyone is told (docs/decisions/0020).
+    /// Takes <paramref name="quantity"/> units of an active product with one conditional relative UPDATE (ADR 6);
+    /// the units left afterwards, or null when fewer were there (nothing taken). With
+    /// <paramref name="commitWithoutWaitingForDisk"/>, the same statement also makes the current transaction's commit
+    /// release its row locks without waiting for the disk — only with <see cref="WaitUntilDurableAsync"/> after the
+    /// commit and before anyone is told (docs/decisions/0020); providers whose commits always wait ignore it.
     /// </summary>
-    Task CommitWithoutWaitingForDiskAsync(CancellationToken ct);
+    Task<int?> TryTakeStockAsync(int productId, int quantity, bool commitWithoutWaitingForDisk, CancellationToken ct);
 
     /// <summary>Returns once everything committed before the call is on disk. Outside any transaction.</summary>
     Task WaitUntilDurableAsync(CancellationToken ct);

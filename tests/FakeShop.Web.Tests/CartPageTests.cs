@@ -48,6 +48,33 @@ public sealed class CartPageTests(WebFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_cart_page_reuses_the_visitors_form_token_and_its_forms_still_post()
+    {
+        var visitor = NewVisitor();
+        await AddFromProductPage(visitor, "webcam-4k-ultra", "1");
+        await visitor.GetAsync("/cart"); // the first page with a form gives this browser its antiforgery cookie
+        var first = await visitor.GetAsync("/cart");
+        var second = await visitor.GetAsync("/cart");
+        Assert.True(visitor.LastResponse!.Headers.CacheControl!.NoStore);
+        Assert.Contains("no-cache", visitor.LastResponse.Headers.Pragma.ToString(), StringComparison.Ordinal);
+
+        // FormTokens: the token issued for this browser's antiforgery cookie, not a new seal per view (issue 16).
+        Assert.Equal(Antiforgery(first), Antiforgery(second));
+        var updated = await visitor.SubmitAsync(second, "form.update-line", new Dictionary<string, string> { ["quantity"] = "2" });
+        Assert.Equal("Carrinho atualizado.", Text(updated, "#flash"));
+        Assert.Equal(2, CartCount(updated));
+
+        // Another browser gets its own token, and this browser's token does not post from there.
+        var other = NewVisitor();
+        await AddFromProductPage(other, "webcam-4k-ultra", "1");
+        var theirs = await other.GetAsync("/cart");
+        Assert.NotEqual(Antiforgery(second), Antiforgery(theirs));
+        var lineId = theirs.QuerySelector("tr.cart-line")!.GetAttribute("data-line-id")!;
+        await other.PostAsync("/cart?handler=Update", [new("__RequestVerificationToken", Antiforgery(second)), new("lineId", lineId), new("quantity", "5")]);
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+    }
+
+    [Fact]
     public async Task Adding_from_a_listing_card_returns_to_the_listing()
     {
         var visitor = NewVisitor();

@@ -25,6 +25,7 @@ public static class PagesHostExtensions
         builder.Services.AddOptions<MvcOptions>().Configure<IStringLocalizer<SharedResource>>(UseShopBindingMessages);
         builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.Name = FlashCookie.Name);
         builder.Services.AddSingleton<FakeShop.Web.Cart.AddedFlashCookie>();
+        builder.Services.AddSingleton<FormTokens>();
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "fs_af";

@@ -1,4 +1,8 @@
 using System.Net;
+using FakeShop.Web.Operations;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using FakeShop.Operations.Tests.Support;
 using FakeShop.Testing;
 
@@ -10,6 +14,15 @@ public sealed class KestrelMetricsFixture : ShopAppFixture
 
     // The memory pool and connection instruments belong to Kestrel; the in-memory test server records neither.
     protected override bool UseKestrel => true;
+}
+
+public sealed class ConfiguredSocketQueuesFixture : ShopAppFixture
+{
+    protected override string DatabaseName => "ops_socket_queues";
+
+    protected override bool UseKestrel => true;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Sockets:IOQueues"] = "3" };
 }
 
 /// <summary>
@@ -46,4 +59,31 @@ public sealed class KestrelMetricsTests(KestrelMetricsFixture app) : IClassFixtu
     }
 
     private static string Names(Prometheus scrape) => string.Join('\n', scrape.Samples.Select(s => s.Name).Distinct().Order());
+
+    [Fact]
+    public async Task Kestrel_gets_one_socket_queue_per_two_processors_and_still_serves_pages()
+    {
+        var transport = app.Factory.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value;
+        Assert.Equal(Math.Max(1, Environment.ProcessorCount / 2), transport.IOQueueCount);
+        Assert.Equal(SocketQueues.DefaultCount, transport.IOQueueCount);
+
+        using var client = new HttpClient { BaseAddress = app.Factory.KestrelAddress };
+        var pages = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => client.GetAsync(new Uri("/shop", UriKind.Relative))));
+        Assert.All(pages, p => Assert.Equal(HttpStatusCode.OK, p.StatusCode));
+    }
 }
+
+/// <summary>Sockets:IOQueues overrides the default of one queue per two processors (docs/operations.md).</summary>
+public sealed class ConfiguredSocketQueuesTests(ConfiguredSocketQueuesFixture app) : IClassFixture<ConfiguredSocketQueuesFixture>
+{
+    [Fact]
+    public async Task The_setting_reaches_kestrels_socket_transport()
+    {
+        Assert.Equal(3, app.Factory.Services.GetRequiredService<IOptions<SocketTransportOptions>>().Value.IOQueueCount);
+
+        using var client = new HttpClient { BaseAddress = app.Factory.KestrelAddress };
+        using var page = await client.GetAsync(new Uri("/shop", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}
+

@@ -27,6 +27,7 @@ public static class OperationsHostExtensions
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ShutdownOptions>>((o, shutdown) => o.ShutdownTimeout = shutdown.Value.Timeout);
         builder.Services.AddHostedService<ShutdownDrain>();
         NativeHeapTrimmer.AddTo(builder);
+        SocketQueues.AddTo(builder);
         builder.Services.AddShopGlobalRateLimit();
         return builder;
     }

@@ -17,6 +17,9 @@ public sealed class PixExpiryFixture : ShopAppFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Payments:Pix:SweepSeconds"] = "1" };
 }
 
+// In the web collection, so never at the same time as its tests: this app sweeps every second, and the tests that count
+// SQL commands count every command in the process (WebFixture).
+[Collection(WebCollection.Name)]
 public sealed class PixExpiryTests(PixExpiryFixture app) : IClassFixture<PixExpiryFixture>, IAsyncLifetime
 {
     private PixFlow Pix => new(app);

@@ -29,6 +29,19 @@ public sealed class CheckoutPageTests(WebFixture app) : WebTest(app)
     }
 
     [Fact]
+    public async Task The_checkout_page_reuses_the_visitors_form_token_and_the_order_goes_through()
+    {
+        var (visitor, _) = await VisitorAtCheckout(); // the first page with a form gives this browser its antiforgery cookie
+        var first = await visitor.GetAsync("/checkout");
+        var second = await visitor.GetAsync("/checkout");
+
+        // FormTokens (issue 16): the token issued for this cookie, not a new Data Protection seal per view.
+        Assert.Equal(Antiforgery(first), Antiforgery(second));
+        var confirmation = await visitor.SubmitAsync(first, "#checkout-form", CheckoutValues());
+        Assert.Matches("^FS-[0-9A-Z]{4}-[0-9A-Z]{4}$", Text(confirmation, "#order-number"));
+    }
+
+    [Fact]
     public async Task The_happy_path_ends_on_the_confirmation_and_in_my_orders()
     {
         var (visitor, form) = await VisitorAtCheckout();

@@ -109,6 +109,50 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
     }
 
     [Fact]
+    public async Task The_approval_is_one_statement_after_the_flush_and_stores_the_order_as_the_domain_left_it()
+    {
+        var visitor = Guid.NewGuid();
+        var command = Checkout(visitor);
+        await using var app = WithGateway(_ => Task.CompletedTask);
+        var product = await Product("webcam-4k-ultra");
+        await app.Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 1)));
+
+        using var listener = ListenToStatements();
+        ActivitySource.AddActivityListener(listener);
+        var sent = new List<string>();
+        Statements.Value = sent;
+        var placed = await app.Send(m => m.Send(command));
+        Statements.Value = null;
+
+        Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
+        var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
+        var after = sent.Skip(before.Count).ToList();
+        output.WriteLine(string.Join(Environment.NewLine, after));
+        // The version-checked UPDATE and the history INSERT, as one statement (atomic on its own, one round trip),
+        // not the change tracker's batch of two statements in a transaction of its own (a second round trip to commit).
+        var approval = Assert.Single(after);
+        Assert.DoesNotContain(";", approval.Trim().TrimEnd(';'), StringComparison.Ordinal);
+        Assert.Contains("UPDATE orders", approval, StringComparison.Ordinal);
+        Assert.Contains("INSERT INTO order_status_changes", approval, StringComparison.Ordinal);
+
+        var stored = await Db(db => db.Orders.AsNoTracking().Include(o => o.History).SingleAsync(o => o.Number == placed.OrderNumber));
+        Assert.Equal(OrderStatus.Paid, stored.Status);
+        Assert.Equal(1, stored.Version);
+        Assert.Equal("1111", stored.Payment!.CardLast4);
+        Assert.False(string.IsNullOrEmpty(stored.Payment.CardBrand));
+        Assert.False(string.IsNullOrEmpty(stored.Payment.AuthorizationId));
+        Assert.Equal([OrderStatus.AwaitingPayment, OrderStatus.Paid], stored.History.OrderBy(h => h.Id).Select(h => h.Status));
+        var paid = stored.History.OrderBy(h => h.Id).Last();
+        Assert.Equal("gateway", paid.ChangedBy);
+        Assert.True(paid.ChangedAt >= stored.PlacedAt, "the approval is recorded after the order was placed");
+
+        // A second submit of the same form finds the paid order and writes nothing more.
+        var again = await app.Send(m => m.Send(command));
+        Assert.Equal(PlaceOrderOutcome.AlreadyPlaced, again.Outcome);
+        Assert.Equal(2, (await Db(db => db.Orders.AsNoTracking().Include(o => o.History).SingleAsync(o => o.Number == placed.OrderNumber))).History.Count);
+    }
+
+    [Fact]
     public async Task An_approval_recorded_after_someone_else_failed_the_order_loses_and_the_units_come_back_once()
     {
         var visitor = Guid.NewGuid();

@@ -26,7 +26,7 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
         try
         {
             tracked.ConfirmCardPayment(approved, by, clock.GetUtcNow());
-            await db.SaveAsync(ct);
+            await db.SaveCardApprovalAsync(tracked, ct);
             return tracked.Status;
         }
         catch (ConflictException)

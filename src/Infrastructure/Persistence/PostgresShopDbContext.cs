@@ -1,3 +1,5 @@
+using FakeShop.Application.Common.Exceptions;
+using FakeShop.Domain.Ordering;
 using FakeShop.Infrastructure.Persistence.Conventions;
 using Npgsql;
 
@@ -34,6 +36,40 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
                 WHERE "Id" = {productId} AND "IsActive" AND "Stock" >= {quantity}
                 RETURNING "Stock" AS "Value"
                 """).ToListAsync(ct));
+
+    /// <remarks>
+    /// One statement: the version-checked UPDATE and the history INSERT of the rows it updated, atomic as any single
+    /// statement, so a lost race writes neither. The change tracker's save sent the same two statements in a
+    /// transaction of its own: two round trips (BEGIN with the batch, then COMMIT) and its change detection and
+    /// command building, on every approved checkout (docs/performance.md, "Checkout flow, session 5").
+    /// </remarks>
+    public override async Task SaveCardApprovalAsync(Order order, CancellationToken ct)
+    {
+        var entry = Entry(order);
+        var payment = order.Payment ?? throw new InvalidOperationException("The order has no card payment to save.");
+        var change = order.History[^1];
+        var status = order.Status.ToString();
+        var readVersion = entry.Property(o => o.Version).OriginalValue;
+        var written = await Database.SqlQuery<int>($"""
+            WITH settled AS (
+                UPDATE orders
+                SET "Status" = {status}, "Version" = {order.Version}, "PaymentAuthorizationId" = {payment.AuthorizationId},
+                    "CardBrand" = {payment.CardBrand}, "CardLast4" = {payment.CardLast4}
+                WHERE "Id" = {order.Id} AND "Version" = {readVersion}
+                RETURNING "Id")
+            INSERT INTO order_status_changes ("ChangedAt", "ChangedBy", "OrderId", "Status")
+            SELECT {change.ChangedAt}, {change.ChangedBy}, "Id", {change.Status.ToString()} FROM settled
+            RETURNING "Id" AS "Value"
+            """).ToListAsync(ct);
+        if (written.Count == 0)
+        {
+            throw new ConflictException(ConflictException.Edited, "Someone else settled the order first; nothing was written.");
+        }
+
+        // What the statement wrote is what the tracker holds now: nothing left for a later save to repeat.
+        Entry(change).Property(h => h.Id).CurrentValue = written[0];
+        ChangeTracker.AcceptAllChanges();
+    }
 
     public override async Task WaitUntilDurableAsync(CancellationToken ct) =>
         await Database.ExecuteSqlRawAsync(DurableFlushSql, ct);

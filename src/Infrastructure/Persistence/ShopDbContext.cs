@@ -1,3 +1,4 @@
+using FakeShop.Application.Common;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Catalog;
@@ -41,6 +42,9 @@ public abstract class ShopDbContext(DbContextOptions options)
 
     /// <summary>The one value a statement on one row returned; null when it touched none.</summary>
     protected static int? SingleOrNull(List<int> values) => values.Count == 1 ? values[0] : null;
+
+    /// <summary>The change tracker's save (an UPDATE and an INSERT in a transaction of their own).</summary>
+    public virtual Task SaveCardApprovalAsync(Order order, CancellationToken ct) => this.SaveAsync(ct);
 
     /// <summary>Nothing to wait for when every commit already waited for the disk.</summary>
     public virtual Task WaitUntilDurableAsync(CancellationToken ct) => Task.CompletedTask;

@@ -37,6 +37,13 @@ public interface IShopDbContext
     /// </summary>
     Task<int?> TryTakeStockAsync(int productId, int quantity, bool commitWithoutWaitingForDisk, CancellationToken ct);
 
+    /// <summary>
+    /// Saves a tracked order that has just been confirmed as paid by card (<see cref="Order.ConfirmCardPayment"/>): its
+    /// status, version and payment and the new history entry, checked against the version it was read with.
+    /// <see cref="Exceptions.ConflictException"/> when someone else changed the order first; nothing is written then.
+    /// </summary>
+    Task SaveCardApprovalAsync(Order order, CancellationToken ct);
+
     /// <summary>Returns once everything committed before the call is on disk. Outside any transaction.</summary>
     Task WaitUntilDurableAsync(CancellationToken ct);
 }

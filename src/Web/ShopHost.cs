@@ -8,6 +8,7 @@ using FakeShop.Web.Health;
 using FakeShop.Web.Images;
 using FakeShop.Web.Operations;
 using FakeShop.Web.Payments;
+using Microsoft.AspNetCore.DataProtection.KeyManagement.Internal;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace FakeShop.Web;
@@ -15,6 +16,8 @@ namespace FakeShop.Web;
 /// <summary>The composition root: every layer is wired together here and nowhere else.</summary>
 public static partial class ShopHost
 {
+    private const string DataProtectionHostedService = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +37,9 @@ public static partial class ShopHost
         builder.AddShopPix();
         builder.AddShopPayments();
 
+        // Last, because every AddDataProtection (Identity, antiforgery, ours) adds it back: the key ring it reads at host
+        // start is loaded by RunAsync once the schema is current (ADR 25).
+        builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionHostedService));
         var app = builder.Build();
         // Every setting is checked now, before migrations or listening: a wrong one ends start-up with the one
         // sentence Program prints, not with a stack trace logged by the starting host.
@@ -50,10 +56,11 @@ public static partial class ShopHost
             return await MigrateAsync(app, database, logger, schemaCurrent: null);
         }
 
-        // The start-up work runs beside Configure and the host start, on the second core (ADR 24): the host waits only
-        // for the schema (Data Protection reads its keys from it when the host starts); the seed and the admin check
-        // go on while the pipeline is built and Kestrel binds, and the StartupGate keeps /health/ready false and holds
-        // every other request until they have finished.
+        // The start-up work runs beside Configure and the host start, on the second core (ADR 24): the migration and
+        // schema check, the seed, the admin check. The host does not wait for the schema (ADR 25): nothing it starts
+        // reads a table (Data Protection's key ring, which did, is loaded once the schema is current, beside the seed), so
+        // Kestrel may listen, and early /health/ready probes warm the pipeline, while the database work goes on. The
+        // StartupGate keeps /health/ready false and holds every other request until all of it has finished.
         var gate = app.Services.GetRequiredService<StartupGate>();
         var schema = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = Task.Run(async () =>
@@ -85,7 +92,6 @@ public static partial class ShopHost
             finally
             {
                 schema.TrySetResult(false);
-                gate.Open();
             }
         });
 
@@ -93,22 +99,51 @@ public static partial class ShopHost
         app.LogPixState();
         app.LogRuntimeMemorySettings();
         WarmEndpoints(app);
-        if (!await schema.Task)
-        {
-            return await work; // the migration failed: the host never listened, as before
-        }
-
         LogStarting(logger, database.Describe());
         try
         {
-            await app.RunAsync();
-        }
-        catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            // The seed failed (or a stop came) before the host had started: StartAsync gave up, nothing to add.
-        }
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                return await work; // the migration failed (or a stop came) while the host was starting: it gave up
+            }
 
-        return await work;
+            if (await schema.Task)
+            {
+                LoadKeyRing(app, logger);
+            }
+
+            var exitCode = await work; // 1 when the migration or the seed failed: the host has been told to stop
+            gate.Open();
+            await app.WaitForShutdownAsync();
+            return exitCode;
+        }
+        finally
+        {
+            gate.Open();
+            await app.DisposeAsync();
+        }
+    }
+
+    // What Data Protection's own hosted service did at host start: read (or on an empty table create) the key ring, so
+    // the first page that seals a cookie does not wait for it. On the main thread once the host has started and the
+    // schema is current, beside the seed and the admin check; before the gate opens. A failure is logged, as the
+    // hosted service did; the key ring is then read on first use.
+    private static void LoadKeyRing(WebApplication app, ILogger logger)
+    {
+        try
+        {
+            app.Services.GetRequiredService<IKeyRingProvider>().GetCurrentKeyRing();
+        }
+#pragma warning disable CA1031 // as the framework's hosted service: whatever the cause, the next use tries again
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogKeyRingFailed(logger, ex.Message);
+        }
     }
 
     // While the schema check runs on the other core: the endpoints (Razor Pages discovers its pages here, static
@@ -189,6 +224,9 @@ public static partial class ShopHost
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check the first admin user: {Reason}")]
     private static partial void LogAdminSeedFailed(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not load the Data Protection key ring at start-up; it is read on first use: {Reason}")]
+    private static partial void LogKeyRingFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Fake Shop serving with {Database}")]
     private static partial void LogStarting(ILogger logger, string database);

@@ -90,3 +90,68 @@ public sealed class ReadinessSchemaTests(PostgresFixture pg) : IClassFixture<Pos
         Assert.Equal("migrations pending", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("description").GetString());
     }
 }
+
+/// <summary>
+/// ADR 25: the host starts without waiting for the schema (Kestrel listens, the early readiness probes warm the
+/// pipeline), so nothing the host starts may read a table: Data Protection's key ring, which its hosted service read at
+/// host start, is loaded once the migration is done and before the gate opens. The migration is held for real: the
+/// test takes the advisory lock the migrator waits for.
+/// </summary>
+public sealed class StartBeforeSchemaTests(PostgresFixture pg) : IClassFixture<PostgresFixture>
+{
+    private const long MigratorLock = 0x46616B6553686F70; // DatabaseMigrator's advisory lock key
+
+    [Fact]
+    public async Task The_host_listens_while_an_empty_database_is_migrated_and_the_key_ring_is_made_before_ready()
+    {
+        var cs = await pg.Server.CreateDatabaseAsync("ops_start_before_schema");
+        await using var locker = new NpgsqlConnection(cs);
+        await locker.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({MigratorLock})", locker))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        await using var app = AppProcess.Start(AppProcess.PostgresEnvironment(cs));
+        using var http = app.NewClient();
+        http.Timeout = TimeSpan.FromSeconds(5);
+        await app.WaitUntilAnswersAsync("/health/live", TimeSpan.FromSeconds(60));
+
+        // Listening with no schema at all: not ready, and a page waits instead of failing on missing tables.
+        using (var ready = await http.GetAsync("/health/ready"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        }
+
+        Assert.Equal(0, await ScalarAsync(cs, "SELECT count(*) FROM pg_tables WHERE tablename = '__EFMigrationsHistory'"));
+        using var pageClient = app.NewClient();
+        var page = pageClient.GetAsync("/shop");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(page.IsCompleted, "a page was served before the schema existed");
+
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigratorLock})", locker))
+        {
+            await release.ExecuteNonQueryAsync();
+        }
+
+        await app.WaitUntilReadyAsync(TimeSpan.FromSeconds(120));
+        // Made at start-up, as the framework's hosted service did, not by the first page that seals a cookie.
+        Assert.Equal(1, await ScalarAsync(cs, "SELECT count(*) FROM \"DataProtectionKeys\""));
+        using var served = await page.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        // The key ring was not read before its table existed (the framework's hosted service, at host start, logged an
+        // error here) and was read once it did (ours logs a warning when it cannot).
+        var keyRingProblems = app.Stdout.Where(l => (l.Contains("DataProtection", StringComparison.Ordinal) && l.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal))
+            || l.Contains("Could not load the Data Protection key ring", StringComparison.Ordinal)).ToList();
+        Assert.True(keyRingProblems.Count == 0, string.Join('\n', keyRingProblems));
+        Assert.False(app.HasExited);
+    }
+
+    private static async Task<long> ScalarAsync(string cs, string sql)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -496,6 +496,10 @@ units() { psqlq -c "SELECT coalesce(sum(\"Quantity\"),0) FROM cart_lines"; }
 # The write rows warm up by writing too: the carts go back to the shoppers' 1-3 lines right before the measured run.
 add_row_start() { reset_db_for_writes; UNITS_BEFORE=$(units); }
 checkout_row_start() { reset_db_for_writes; ORDERS_BEFORE=$(psqlq -c "SELECT count(*) FROM orders"); }
+# The hypervisor's share of the CPU time ("steal" in /proc/stat): on this VM it reached 10-40 % in bursts (top, 2 Dec),
+# slowing nginx and the app alike; reported so that a disturbed run can be told from a slow shop.
+cpu_times() { awk '/^cpu /{print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
+CPU_TIMES_BEFORE=$(cpu_times)
 for c in $CONNECTIONS; do
     run_wrk "static ceiling (nginx)" "http://127.0.0.1:$NGINX_PORT/shop" get.lua "$c" "$THREADS"
     # The same bytes asked for with the shoppers' script (their cookies, and a Lua callback per response to count cache
@@ -535,6 +539,7 @@ for c in $CONNECTIONS; do
 done
 PEAK_RSS_KB=$(awk '/^VmHWM/{print $2}' "/proc/$APP_PID/status")
 RSS_NOW_KB=$(awk '/^VmRSS/{print $2}' "/proc/$APP_PID/status")
+STEAL_PCT=$(echo "$CPU_TIMES_BEFORE $(cpu_times)" | awk '{d = $3 - $1; printf "%.1f", 100 * ($4 - $2) / (d > 0 ? d : 1)}')
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---------------------------------------------------------------- 6. report
@@ -585,6 +590,7 @@ SUMMARY=$(cat <<EOF
 - catalogue page: $PAGE_BYTES bytes; wrk $THREADS threads (checkout: one thread per connection), $DURATION per row
 - machine: $MACHINE; ASP.NET Core runtime $DOTNET_RT
 - load average after the run: $LOAD (other engineers share this machine; numbers taken under load are noisy)
+- CPU time taken by the hypervisor (steal) while the rows ran: ${STEAL_PCT} % of the machine
 - run at $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet -- src 2>/dev/null || echo " + uncommitted src changes")
 EOF
 )

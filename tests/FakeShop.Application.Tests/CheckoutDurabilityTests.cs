@@ -77,6 +77,16 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
         public ValueTask DisposeAsync() => Factory.DisposeAsync();
     }
 
+    /// <summary>Places the order with every statement the app sends on its way recorded, in order.</summary>
+    private static async Task<(PlaceOrderResult Placed, List<string> Sent)> PlaceRecordingStatements(GatewayApp app, PlaceOrderCommand command)
+    {
+        using var listener = ListenToStatements();
+        ActivitySource.AddActivityListener(listener);
+        var sent = new List<string>();
+        Statements.Value = sent;
+        return (await app.Send(m => m.Send(command)), sent);
+    }
+
     [Fact]
     public async Task The_order_is_flushed_after_its_commit_and_before_the_gateway_is_asked()
     {
@@ -91,12 +101,7 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
         var product = await Product("webcam-4k-ultra");
         await app.Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 1)));
 
-        using var listener = ListenToStatements();
-        ActivitySource.AddActivityListener(listener);
-        var sent = new List<string>();
-        Statements.Value = sent;
-        var placed = await app.Send(m => m.Send(command));
-        Statements.Value = null;
+        var (placed, _) = await PlaceRecordingStatements(app, command);
 
         Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
         var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
@@ -117,12 +122,7 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
         var product = await Product("webcam-4k-ultra");
         await app.Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 1)));
 
-        using var listener = ListenToStatements();
-        ActivitySource.AddActivityListener(listener);
-        var sent = new List<string>();
-        Statements.Value = sent;
-        var placed = await app.Send(m => m.Send(command));
-        Statements.Value = null;
+        var (placed, sent) = await PlaceRecordingStatements(app, command);
 
         Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
         var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");

@@ -38,7 +38,7 @@ public static partial class ShopHost
         builder.AddShopPayments();
 
         // Last, because every AddDataProtection (Identity, antiforgery, ours) adds it back: the key ring it reads at host
-        // start is loaded by RunAsync once the schema is current (ADR 25).
+        // start is loaded by RunAsync once the schema is current (ADR 27).
         builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == DataProtectionHostedService));
         var app = builder.Build();
         // Every setting is checked now, before migrations or listening: a wrong one ends start-up with the one
@@ -57,7 +57,7 @@ public static partial class ShopHost
         }
 
         // The start-up work runs beside Configure and the host start, on the second core (ADR 24): the migration and
-        // schema check, the seed, the admin check. The host does not wait for the schema (ADR 25): nothing it starts
+        // schema check, the seed, the admin check. The host does not wait for the schema (ADR 27): nothing it starts
         // reads a table (Data Protection's key ring, which did, is loaded once the schema is current, beside the seed), so
         // Kestrel may listen, and early /health/ready probes warm the pipeline, while the database work goes on. The
         // StartupGate keeps /health/ready false and holds every other request until all of it has finished.

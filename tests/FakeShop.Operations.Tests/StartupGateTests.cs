@@ -92,7 +92,7 @@ public sealed class ReadinessSchemaTests(PostgresFixture pg) : IClassFixture<Pos
 }
 
 /// <summary>
-/// ADR 25: the host starts without waiting for the schema (Kestrel listens, the early readiness probes warm the
+/// ADR 27: the host starts without waiting for the schema (Kestrel listens, the early readiness probes warm the
 /// pipeline), so nothing the host starts may read a table: Data Protection's key ring, which its hosted service read at
 /// host start, is loaded once the migration is done and before the gate opens. The migration is held for real: the
 /// test takes the advisory lock the migrator waits for.

@@ -16,7 +16,7 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, ILogger<
     public Task MigrateAsync(CancellationToken cancellationToken) => MigrateAsync(schemaCurrent: null, cancellationToken);
 
     /// <param name="schemaCurrent">Called once the schema is current, before the seed: from then on the app reads Data
-    /// Protection's key table while the seed and the admin check go on (ADR 24, 25).</param>
+    /// Protection's key table while the seed and the admin check go on (ADR 24, 27).</param>
     /// <param name="cancellationToken">Ends the wait for the lock and the work.</param>
     public async Task MigrateAsync(Action? schemaCurrent, CancellationToken cancellationToken)
     {

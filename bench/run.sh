@@ -6,7 +6,7 @@
 #   APP_DIR=/tmp/pub bench/run.sh     # reuse an existing `dotnet publish` output instead of publishing again
 #   UPDATE_DOCS=0 bench/run.sh        # do not rewrite the results block in docs/performance.md
 #   APP_ENV="DOTNET_gcServer=0" bench/run.sh   # measure a runtime-settings variant of the same build
-#   ROUNDS=1 READY_STARTS=1 bench/run.sh   # one run per page-cache row (default 3 rounds of 4 s against nginx) and one timed start (default 5)
+#   ROUNDS=1 READY_STARTS=1 bench/run.sh   # one run per page-cache row (default 5 rounds of 4 s against nginx) and one timed start (default 5)
 #   OTHER_CARTS=0 bench/run.sh        # only the shoppers' carts in the database (default: 5,000 other visitors' carts too)
 #   MODE=variants VARIANTS='a||;b||DOTNET_TieredPGO=0' bench/run.sh   # paired start-up/warm-up/RSS runs (see below)
 #   MODE=soak bench/run.sh (= bench/soak.sh)   # SOAK_MINUTES (10) of mixed load instead of the benchmark;
@@ -115,14 +115,26 @@ start_app() {
     ) >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
 }
+# The poller forks nothing: a curl (and a `sleep`) every 10 ms cost the starting app ≈ 100 ms of CPU to ready and
+# 100-470 ms of wall time on two cores (interleaved starts, docs/performance.md "Start-up, fifth round"): it measured
+# the poller. Bash opens the socket itself; `read -t` on a pipe nobody writes to is the pause.
+exec {PAUSE_FD}<> <(:)
+ready_once() { # 0 when GET /health/ready answers 200
+    local fd line
+    { exec {fd}<>"/dev/tcp/127.0.0.1/$APP_PORT"; } 2>/dev/null || return 1
+    printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
+    read -r -t 5 line <&"$fd"; exec {fd}>&-
+    [[ $line == "HTTP/1.1 200 "* ]]
+}
 wait_ready() { # prints milliseconds from $1 (ns) to the first /health/ready 200
     local started=$1
     for _ in $(seq 1 3000); do
-        if [ "$(curl -s -o /dev/null -w '%{http_code}' "$BASE/health/ready")" = 200 ]; then
-            echo $(( ($(date +%s%N) - started) / 1000000 )); return 0
+        if ready_once; then
+            local now=${EPOCHREALTIME/./} # microseconds, without a fork
+            echo $(( (now * 1000 - started) / 1000000 )); return 0
         fi
         kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the app exited"; }
-        sleep 0.01
+        read -r -t 0.01 -u "$PAUSE_FD" || true
     done
     die "the app was not ready within 30 s"
 }
@@ -450,7 +462,9 @@ run_wrk() {
 # from one run to the next (a disturbed 10 s row once read 32 % where three re-runs read 54-69 %). So each of those
 # rows is measured in ROUNDS rounds of ROUND_DURATION, each round nginx (same script, same bytes) and then the app,
 # back to back; the row reports the medians over the rounds (req/s, p50, p99) and the median of the rounds' ratios.
-ROUNDS=${ROUNDS:-3}
+# Five rounds, not three: in the 2 Dec 03:54 run single rounds of one row read 0.28, 0.33 and 0.74 of nginx (the VM's
+# neighbour takes up to 40 % of the CPU in bursts), and a median of three moves with one disturbed round.
+ROUNDS=${ROUNDS:-5}
 ROUND_DURATION=${ROUND_DURATION:-4s}
 run_cached() {
     local name=$1 url=$2 script=$3 conns=$4 threads=$5 r rounds="$WORK/rounds.tsv" ceilings=()

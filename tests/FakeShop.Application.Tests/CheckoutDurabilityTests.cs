@@ -105,12 +105,86 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
 
         Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
         var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
-        output.WriteLine(string.Join(Environment.NewLine, before.Select(s => s.Split('\n')[0])));
+        output.WriteLine(string.Join(Environment.NewLine + "----" + Environment.NewLine, before));
         var insert = before.FindIndex(s => s.Contains("INSERT INTO orders", StringComparison.Ordinal));
-        var take = before.FindLastIndex(s => s.Contains("UPDATE products", StringComparison.Ordinal));
-        Assert.True(insert >= 0 && take > insert, "the order is written, then the stock taken");
-        Assert.Equal(PostgresShopDbContext.DurableFlushSql, before[^1]);
+        Assert.True(insert >= 0 && insert < before.Count - 1, "the order is written first, in a round trip of its own");
+
+        // ADR 28 (changed from ADR 20's three round trips): the takes, the COMMIT and the flush, in this order, are
+        // the last round trip before the gateway.
+        var reservation = before[^1];
+        var take = reservation.IndexOf("fakeshop_take_stock(", StringComparison.Ordinal);
+        var commit = reservation.IndexOf("COMMIT;", StringComparison.Ordinal);
+        var flush = reservation.IndexOf(PostgresShopDbContext.DurableFlushSql, StringComparison.Ordinal);
+        Assert.True(take >= 0 && commit > take && flush > commit, "the stock is taken, then committed, then flushed");
+        Assert.EndsWith(PostgresShopDbContext.DurableFlushSql, reservation.TrimEnd().TrimEnd(';'), StringComparison.Ordinal);
         Assert.True(visible, "the gateway was asked about an order other sessions could not see yet");
+    }
+
+    [Fact]
+    public async Task The_checkout_reaches_the_gateway_in_four_round_trips_the_first_loading_the_cart_and_its_form_together()
+    {
+        var visitor = Guid.NewGuid();
+        await using var app = WithGateway(_ => Task.CompletedTask);
+        var product = await Product("webcam-4k-ultra");
+        await app.Send(m => m.Send(new AddToCartCommand(visitor, product.Id, 1)));
+
+        var (placed, _) = await PlaceRecordingStatements(app, Checkout(visitor));
+
+        Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
+        var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
+        output.WriteLine(string.Join(Environment.NewLine + "----" + Environment.NewLine, before));
+        // The cart with its lines and the order placed with this form's token (none), then the prices, the order's
+        // batch, and the takes with the COMMIT and the flush. Before: token, cart, prices, order, take, COMMIT, flush.
+        Assert.Equal(4, before.Count);
+        Assert.Contains("FROM carts", before[0], StringComparison.Ordinal);
+        Assert.Contains("\"CheckoutToken\"", before[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_take_that_finds_too_few_units_under_the_row_lock_commits_nothing_of_the_order()
+    {
+        var visitor = Guid.NewGuid();
+        var one = await Product("webcam-4k-ultra");
+        var other = await Product("ring-light-18");
+        // Taken in product-id order: the second take is the one that meets the lock and then too few units.
+        var (first, second) = one.Id < other.Id ? (one, other) : (other, one);
+        await Send(m => m.Send(new AddToCartCommand(visitor, first.Id, 1)));
+        await Send(m => m.Send(new AddToCartCommand(visitor, second.Id, 1)));
+
+        await using var blocker = new NpgsqlConnection(App.ConnectionString);
+        await blocker.OpenAsync();
+        await using var held = await blocker.BeginTransactionAsync();
+        await Execute(blocker, $"SELECT 1 FROM products WHERE \"Id\" = {second.Id} FOR UPDATE");
+
+        // Priced with the units still there; its take of the second product then waits for the row.
+        var command = Checkout(visitor);
+        var answer = CheckoutAnswer.Of(() => Send(m => m.Send(command)));
+        await using (var observer = new NpgsqlConnection(App.ConnectionString))
+        {
+            await observer.OpenAsync();
+            var waited = Stopwatch.StartNew();
+            while ((long)(await Scalar(observer, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%fakeshop_take_stock(%' AND pid <> pg_backend_pid()"))! == 0)
+            {
+                Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the checkout never waited for the locked product");
+                Assert.False(answer.IsCompleted, "the checkout finished without waiting for the locked product");
+                await Task.Delay(20);
+            }
+        }
+
+        await Execute(blocker, $"UPDATE products SET \"Stock\" = 0 WHERE \"Id\" = {second.Id}");
+        await held.CommitAsync();
+        var result = await answer;
+
+        Assert.Equal(CheckoutRefusal.SoldOut, result.Refusal);
+        Assert.Equal([second.Name], result.Products);
+        // The first take ran in the same batch, before the failed one: rolled back with the order and the cart's emptying.
+        Assert.Equal(first.Stock, (await Db(db => db.Products.AsNoTracking().SingleAsync(p => p.Id == first.Id))).Stock);
+        Assert.False(await Db(db => db.Orders.AnyAsync(o => o.CheckoutToken == command.CheckoutToken)));
+        Assert.Equal(2, await CartItems(visitor));
+
+        // The connection the failed batch ran on went back to the pool usable: the next checkout goes through.
+        await SetStock(second.Id == one.Id ? "webcam-4k-ultra" : "ring-light-18", 5);
+        Assert.Equal(PlaceOrderOutcome.Placed, (await Send(m => m.Send(Checkout(visitor)))).Outcome);
     }
 
     [Fact]

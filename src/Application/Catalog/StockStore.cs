@@ -13,7 +13,7 @@ public static class StockStore
 {
     /// <summary>Takes <paramref name="quantity"/> units of an active product; false when fewer are left.</summary>
     public static async Task<bool> TryTakeAsync(IShopDbContext db, int productId, int quantity, CancellationToken ct) =>
-        await db.TryTakeStockAsync(productId, quantity, commitWithoutWaitingForDisk: false, ct) is not null;
+        await db.TryTakeStockAsync(productId, quantity, ct) is not null;
 
     /// <summary>
     /// Adds <paramref name="delta"/> (negative: removes) units; false when the result would leave 0..<see cref="Product.MaxStock"/>

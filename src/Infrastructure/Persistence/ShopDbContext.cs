@@ -32,13 +32,35 @@ public abstract class ShopDbContext(DbContextOptions options)
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
-    /// <summary>A provider whose commits always wait for the disk (SQLite) has nothing to relax.</summary>
-    public virtual async Task<int?> TryTakeStockAsync(int productId, int quantity, bool commitWithoutWaitingForDisk, CancellationToken ct) =>
+    public async Task<int?> TryTakeStockAsync(int productId, int quantity, CancellationToken ct) =>
         SingleOrNull(await Database.SqlQuery<int>($"""
             UPDATE products SET "Stock" = "Stock" - {quantity}
             WHERE "Id" = {productId} AND "IsActive" AND "Stock" >= {quantity}
             RETURNING "Stock" AS "Value"
             """).ToListAsync(ct));
+
+    /// <summary>
+    /// A provider whose commits always wait for the disk (SQLite, one writer at a time): the takes one by one, then
+    /// the commit, which is durable when it returns.
+    /// </summary>
+    public virtual async Task<StockTakes> TakeStockAndCommitDurablyAsync(IReadOnlyList<StockTake> takes, CancellationToken ct)
+    {
+        var transaction = Database.CurrentTransaction
+            ?? throw new InvalidOperationException("The reservation commits the transaction that wrote the order, and there is none.");
+        var left = new int[takes.Count];
+        for (var i = 0; i < takes.Count; i++)
+        {
+            if (await TryTakeStockAsync(takes[i].ProductId, takes[i].Quantity, ct) is not { } units)
+            {
+                return new StockTakes(left[..i], i);
+            }
+
+            left[i] = units;
+        }
+
+        await transaction.CommitAsync(ct);
+        return new StockTakes(left, null);
+    }
 
     /// <summary>The one value a statement on one row returned; null when it touched none.</summary>
     protected static int? SingleOrNull(List<int> values) => values.Count == 1 ? values[0] : null;

@@ -6,4 +6,6 @@ internal static class ShopTables
     public const string Products = "products";
     public const string Carts = "carts";
     public const string CartLines = "cart_lines";
+    public const string Orders = "orders";
+    public const string OrderStatusChanges = "order_status_changes";
 }

@@ -35,16 +35,26 @@ public sealed partial class PlaceOrderHandler(
 
     public async ValueTask<PlaceOrderResult> Handle(PlaceOrderCommand command, CancellationToken cancellationToken)
     {
-        if (await FindExistingAsync(command, cancellationToken) is { } existing)
+        // The cart and the order this form placed, if any, in one statement (one snapshot): a concurrent submit of the
+        // same form writes its order and empties the cart in one transaction, so this sees both or neither.
+        var (loadCart, context) = CartAndForm.For(db);
+        var loaded = await loadCart(context, command.VisitorId, command.CheckoutToken, cancellationToken);
+        if (loaded is null)
+        {
+            // No cart at all: the form may still have placed an order (and the cart was removed since).
+            return await FindExistingAsync(command, cancellationToken) ?? throw Refuse(CheckoutRefusal.CartEmpty, "cart_empty");
+        }
+
+        // Rare (a double submit, a resubmitted old form): the full answer needs the order's owner and status.
+        if (loaded.PlacedNumber is not null && await FindExistingAsync(command, cancellationToken) is { } existing)
         {
             return existing;
         }
 
-        var cart = await db.FindAsync(command.VisitorId, cancellationToken);
-        if (cart is null || cart.IsEmpty)
+        var cart = loaded.Cart;
+        if (cart.IsEmpty)
         {
-            // A concurrent submit of the same form may have just placed the order and emptied the cart.
-            return await FindExistingAsync(command, cancellationToken) ?? throw Refuse(CheckoutRefusal.CartEmpty, "cart_empty");
+            throw Refuse(CheckoutRefusal.CartEmpty, "cart_empty");
         }
 
         var priced = await CartPricing.PriceAsync(db, cart, shipping.Value, cancellationToken);
@@ -86,15 +96,12 @@ public sealed partial class PlaceOrderHandler(
             command.PaymentMethod == PaymentMethod.Pix ? now.AddMinutes(pix.Value.ExpiryMinutes) : now + payments.Value.Reservation,
             now);
 
+        // Returns once the order is committed and on disk (ADR 20, 28): nobody outside the database may act on it before.
         var (placedMeanwhile, shownUnchanged) = await ReserveAsync(command, cart, order, priced, cancellationToken);
         if (placedMeanwhile is not null)
         {
             return placedMeanwhile;
         }
-
-        // The order is committed but perhaps not yet on disk (ADR 20): nobody outside the database may act on it
-        // before it is. From here on it holds stock, so a closed tab does not interrupt this wait either.
-        await db.WaitUntilDurableAsync(CancellationToken.None);
 
         if (order.PaymentMethod == PaymentMethod.Pix)
         {
@@ -131,20 +138,23 @@ public sealed partial class PlaceOrderHandler(
 
     /// <summary>
     /// The short transaction: write the order, empty the cart, then take every line's units (product-id order, so two
-    /// carts cannot deadlock) and commit. When it committed: no order, and whether every take kept its product's shown
-    /// stock level (ADR 25); the order a concurrent submit of this form placed; otherwise a refusal is thrown with
-    /// nothing written.
+    /// carts cannot deadlock), commit and wait until the commit is on disk. When it committed: no order, and whether
+    /// every take kept its product's shown stock level (ADR 25); the order a concurrent submit of this form placed;
+    /// otherwise a refusal is thrown with nothing written.
     /// </summary>
     /// <remarks>
-    /// Every buyer of a product queues on its row from the stock UPDATE to the end of the transaction, so the takes
-    /// come last, right before the commit, and nothing else runs between them (no savepoints: a failure rolls back
-    /// the whole transaction anyway). The commit does not wait for the disk while holding those rows: the caller
-    /// waits for it afterwards, with no lock held, before the gateway or the customer hears of the order
-    /// (docs/decisions/0020).
+    /// Every buyer of a product queues on its row from the stock take to the end of the transaction, so the takes
+    /// come last and go to the database together with the COMMIT and the flush, in one round trip (no savepoints: a
+    /// failure rolls back the whole transaction anyway). The commit does not wait for the disk while holding those
+    /// rows; the flush after it holds none, and comes back before the gateway or the customer hears of the order
+    /// (docs/decisions/0020, 0028).
     /// </remarks>
     private async Task<(PlaceOrderResult? PlacedMeanwhile, bool ShownUnchanged)> ReserveAsync(
         PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
     {
+        // Product-id order, so two carts cannot deadlock.
+        var lines = priced.Lines.OrderBy(l => l.ProductId).ToList();
+        var takes = lines.ConvertAll(l => new StockTake(l.ProductId, l.Quantity));
         var strategy = db.Database.CreateExecutionStrategy();
         var savepoints = db.Database.AutoSavepointsEnabled;
         db.Database.AutoSavepointsEnabled = false;
@@ -182,24 +192,24 @@ public sealed partial class PlaceOrderHandler(
                     throw new InvalidOperationException("Order could not be saved.", ex);
                 }
 
-                var shownUnchanged = true;
-                foreach (var line in priced.Lines.OrderBy(l => l.ProductId))
+                // The takes, the COMMIT and the flush in one round trip (ADR 28): a hot product's row stays locked
+                // for the statements' execution only.
+                var taken = await db.TakeStockAndCommitDurablyAsync(takes, ct);
+                if (taken.ShortAt is { } shortAt)
                 {
-                    // Each take also relaxes this transaction's commit (ADR 20): no statement of its own for that.
-                    var left = await db.TryTakeStockAsync(line.ProductId, line.Quantity, commitWithoutWaitingForDisk: true, ct);
-                    if (left is null)
-                    {
-                        await transaction.RollbackAsync(ct);
-                        db.DiscardChanges();
-                        metrics.SoldOut();
-                        throw Refuse(CheckoutRefusal.SoldOut, "sold_out", [line.Name]);
-                    }
-
-                    // Under the row lock, so the stock before this take was exactly left + quantity.
-                    shownUnchanged &= !ShownStock.Changes(left.Value + line.Quantity, left.Value);
+                    await transaction.RollbackAsync(ct);
+                    db.DiscardChanges();
+                    metrics.SoldOut();
+                    throw Refuse(CheckoutRefusal.SoldOut, "sold_out", [lines[shortAt].Name]);
                 }
 
-                await transaction.CommitAsync(ct);
+                var shownUnchanged = true;
+                for (var i = 0; i < takes.Count; i++)
+                {
+                    // Under the row lock, so the stock before this take was exactly left + quantity.
+                    shownUnchanged &= !ShownStock.Changes(taken.Left[i] + takes[i].Quantity, taken.Left[i]);
+                }
+
                 return ((PlaceOrderResult?)null, shownUnchanged);
             }, cancellationToken);
         }
@@ -299,6 +309,19 @@ public sealed partial class PlaceOrderHandler(
                 .FirstOrDefault());
 
     private sealed record PlacedForm(string Number, Guid VisitorId, OrderStatus Status);
+
+    // Every checkout POST starts here: the tracked cart with its lines and the order placed with this form's token.
+    private static readonly CompiledPerModel<Func<DbContext, Guid, Guid, CancellationToken, Task<LoadedCart?>>> CartAndForm = new(CompileCartAndForm);
+
+    private static Func<DbContext, Guid, Guid, CancellationToken, Task<LoadedCart?>> CompileCartAndForm() =>
+        EF.CompileAsyncQuery((DbContext db, Guid visitorId, Guid token, CancellationToken ct) =>
+            db.Set<Cart>().Include(c => c.Lines)
+                .Where(c => c.VisitorId == visitorId)
+                // A scalar subquery, not a lateral join: SQLite has no APPLY, and PostgreSQL runs it once (uncorrelated).
+                .Select(c => new LoadedCart(c, db.Set<Order>().Where(o => o.CheckoutToken == token).Select(o => o.Number).FirstOrDefault()))
+                .FirstOrDefault());
+
+    private sealed record LoadedCart(Cart Cart, string? PlacedNumber);
 
     private CheckoutRefusedException Refuse(CheckoutRefusal refusal, string reason, IReadOnlyList<string>? products = null, string? orderNumber = null)
     {

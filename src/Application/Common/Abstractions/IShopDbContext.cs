@@ -30,12 +30,19 @@ public interface IShopDbContext
 
     /// <summary>
     /// Takes <paramref name="quantity"/> units of an active product with one conditional relative UPDATE (ADR 6);
-    /// the units left afterwards, or null when fewer were there (nothing taken). With
-    /// <paramref name="commitWithoutWaitingForDisk"/>, the same statement also makes the current transaction's commit
-    /// release its row locks without waiting for the disk — only with <see cref="WaitUntilDurableAsync"/> after the
-    /// commit and before anyone is told (docs/decisions/0020); providers whose commits always wait ignore it.
+    /// the units left afterwards, or null when fewer were there (nothing taken).
     /// </summary>
-    Task<int?> TryTakeStockAsync(int productId, int quantity, bool commitWithoutWaitingForDisk, CancellationToken ct);
+    Task<int?> TryTakeStockAsync(int productId, int quantity, CancellationToken ct);
+
+    /// <summary>
+    /// The end of the checkout's reservation (docs/decisions/0020 and 0028), inside the transaction that wrote the
+    /// order: takes every line's units in the order given (the conditional relative UPDATE of ADR 6), commits, and
+    /// returns once that commit is on disk. On PostgreSQL this is one round trip, so a hot product's row is locked
+    /// for the statements' execution only, and the commit releases it without waiting for the disk; the flush after
+    /// it holds no lock. When a take finds fewer units than asked, nothing is committed and the result names that
+    /// take; the caller rolls the transaction back.
+    /// </summary>
+    Task<StockTakes> TakeStockAndCommitDurablyAsync(IReadOnlyList<StockTake> takes, CancellationToken ct);
 
     /// <summary>
     /// Saves a tracked order that has just been confirmed as paid by card (<see cref="Order.ConfirmCardPayment"/>): its

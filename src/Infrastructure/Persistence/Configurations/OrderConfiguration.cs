@@ -1,5 +1,6 @@
 using FakeShop.Domain.Brazil;
 using FakeShop.Domain.Ordering;
+using FakeShop.Infrastructure.Persistence.Orders;
 
 namespace FakeShop.Infrastructure.Persistence.Configurations;
 
@@ -7,7 +8,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> builder)
     {
-        builder.ToTable("orders");
+        builder.ToTable(ShopTables.Orders);
         builder.Property(o => o.Id).ValueGeneratedNever();
         builder.Property(o => o.Number).HasMaxLength(12).IsRequired();
         builder.HasIndex(o => o.Number).IsUnique();
@@ -50,9 +51,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         // Optional: an order awaiting payment (or one that failed) has no authorization.
         builder.OwnsOne(o => o.Payment, p =>
         {
-            p.Property(x => x.CardBrand).HasColumnName("CardBrand").HasMaxLength(20);
-            p.Property(x => x.CardLast4).HasColumnName("CardLast4").HasMaxLength(4);
-            p.Property(x => x.AuthorizationId).HasColumnName("PaymentAuthorizationId").HasMaxLength(64);
+            p.Property(x => x.CardBrand).HasColumnName(OrderSql.Orders.PaymentColumns.CardBrand).HasMaxLength(20);
+            p.Property(x => x.CardLast4).HasColumnName(OrderSql.Orders.PaymentColumns.CardLast4).HasMaxLength(4);
+            p.Property(x => x.AuthorizationId).HasColumnName(OrderSql.Orders.PaymentColumns.AuthorizationId).HasMaxLength(64);
         });
         // Pix orders only. The txid is unique: the webhook finds its order by it.
         builder.OwnsOne(o => o.Pix, p =>
@@ -67,7 +68,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 
         builder.HasMany(o => o.Lines).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasMany(o => o.History).WithOne().HasForeignKey("OrderId").OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(o => o.History).WithOne().HasForeignKey(OrderSql.StatusChanges.OrderIdProperty).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.History).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

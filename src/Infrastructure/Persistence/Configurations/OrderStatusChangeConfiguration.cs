@@ -6,7 +6,7 @@ internal sealed class OrderStatusChangeConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<OrderStatusChange> builder)
     {
-        builder.ToTable("order_status_changes");
+        builder.ToTable(ShopTables.OrderStatusChanges);
         builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(h => h.ChangedBy).HasMaxLength(256).IsRequired();
     }

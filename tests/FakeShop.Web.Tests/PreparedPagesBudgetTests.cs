@@ -6,7 +6,7 @@ namespace FakeShop.Web.Tests;
 
 /// <summary>
 /// The prepared pages live on a heap with a hard limit (ADR 16) and their keys (search text, badge counts) are chosen
-/// by visitors, so what they hold must stay within the page cache's size setting however many pages are asked for.
+/// by visitors, so what they hold — pages and their filled variants, plain and compressed — must stay within the page cache's size setting however many pages are asked for.
 /// </summary>
 public sealed class PreparedPagesBudgetTests
 {
@@ -33,15 +33,16 @@ public sealed class PreparedPagesBudgetTests
             prepared.Add(request, "pt-BR", 1, body, "text/html; charset=utf-8");
 
             Assert.True(prepared.TryGet(request, "pt-BR", 1, out var page));
-            for (var count = 0; count <= PreparedPages.MaxCompressedCount; count++)
+            for (var count = 0; count <= PreparedPages.MaxKeptCount; count++)
             {
-                page.Compressed(count, ContentCoding.Brotli);
-                page.Compressed(count, ContentCoding.Gzip);
+                page.Filled(count, ContentCoding.None);
+                page.Filled(count, ContentCoding.Brotli);
+                page.Filled(count, ContentCoding.Gzip);
                 peak = Math.Max(peak, prepared.Bytes);
             }
         }
 
-        // Without the budget this would be ~100 pages × 43 copies of 20 KB ≈ 86 MB.
+        // Without the budget this would be ~100 pages × 64 copies of 20 KB ≈ 128 MB.
         Assert.InRange(peak, 1, 1024 * 1024);
     }
 }

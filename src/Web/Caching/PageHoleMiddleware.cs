@@ -77,7 +77,7 @@ public sealed class PageHoleMiddleware(
         await FillAsync(http.Response, original, collector.Written, holes);
     }
 
-    private static async Task ServePreparedAsync(HttpContext http, PreparedPages.Page page, PageHoles holes)
+    internal static async Task ServePreparedAsync(HttpContext http, PreparedPages.Page page, PageHoles holes)
     {
         var response = http.Response;
         var headers = response.Headers;
@@ -85,37 +85,47 @@ public sealed class PageHoleMiddleware(
         headers.ContentType = page.ContentType;
         headers.Age = page.AgeSeconds.ToString(CultureInfo.InvariantCulture);
         headers.Vary = HeaderNames.AcceptEncoding;
-        var writer = response.BodyWriter;
         var head = HttpMethods.IsHead(http.Request.Method);
-        // A flash message is this visitor's own: it is never compressed (nor kept), only filled in.
-        var coding = holes.Flash is null && holes.FlashError is null && holes.CartCount <= PreparedPages.MaxCompressedCount
-            ? AcceptEncoding.Choose(http.Request.Headers.AcceptEncoding)
-            : ContentCoding.None;
-        if (coding != ContentCoding.None)
+        // A flash message is this visitor's own: it is never kept (nor compressed), only filled in for this answer.
+        var kept = holes.Flash is null && holes.FlashError is null && holes.CartCount <= PreparedPages.MaxKeptCount;
+        ReadOnlyMemory<byte> body;
+        if (kept)
         {
-            var compressed = page.Compressed(holes.CartCount, coding);
-            headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
-            response.ContentLength = compressed.Length;
-            if (!head)
+            var coding = AcceptEncoding.Choose(http.Request.Headers.AcceptEncoding);
+            if (coding != ContentCoding.None)
             {
-                await writer.WriteAsync(compressed, http.RequestAborted);
+                headers.ContentEncoding = coding == ContentCoding.Brotli ? "br" : "gzip";
             }
 
-            return;
+            body = page.Filled(holes.CartCount, coding);
+        }
+        else
+        {
+            body = FillForThisAnswer(page.Body, page.Parts, holes);
         }
 
-        var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
-        var flashBytes = FlashBytes(holes);
-        response.ContentLength = page.FilledLength(countBytes.Length, flashBytes.Length);
+        response.ContentLength = body.Length;
         if (!head)
         {
-            page.WriteFilled(writer, countBytes, flashBytes);
-            await writer.FlushAsync(http.RequestAborted);
+            // One write of the whole page before the response has started: Kestrel writes the headers and the body into
+            // its pipe in one go and sends them together (writing through GetSpan/Advance first copied the body into
+            // blocks held aside until the headers were known, then once more behind them).
+            await response.BodyWriter.WriteAsync(body, http.RequestAborted);
         }
     }
 
     private static byte[] FlashBytes(PageHoles holes) =>
         holes.Flash is null && holes.FlashError is null ? [] : Encoding.UTF8.GetBytes(PageHoles.FlashHtml(holes.Flash, holes.FlashError, holes.FlashCartLinks));
+
+    /// <summary>The page with this visitor's count and flash in its holes, for this answer only (nothing is kept).</summary>
+    private static ReadOnlyMemory<byte> FillForThisAnswer(ReadOnlySpan<byte> page, (int Start, int Length, PreparedPages.Hole? After)[] parts, PageHoles holes)
+    {
+        var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
+        var flashBytes = FlashBytes(holes);
+        var filled = new ArrayBufferWriter<byte>((int)PreparedPages.Page.FilledLength(parts, countBytes.Length, flashBytes.Length));
+        PreparedPages.Page.WriteFilled(page, parts, filled, countBytes, flashBytes);
+        return filled.WrittenMemory;
+    }
 
     private static async Task FillAsync(HttpResponse response, IHttpResponseBodyFeature body, ReadOnlyMemory<byte> page, PageHoles holes)
     {
@@ -124,13 +134,10 @@ public sealed class PageHoleMiddleware(
             return;
         }
 
-        var countBytes = Encoding.ASCII.GetBytes(holes.CartCount.ToString(CultureInfo.InvariantCulture));
-        var flashBytes = FlashBytes(holes);
-        // The markers are read once (as for a prepared page): the length first (Content-Length), then the bytes.
-        var parts = PreparedPages.Page.SplitAtHoles(page.Span);
-        response.ContentLength = PreparedPages.Page.FilledLength(parts, countBytes.Length, flashBytes.Length);
-        PreparedPages.Page.WriteFilled(page.Span, parts, body.Writer, countBytes, flashBytes);
-        await body.Writer.FlushAsync(response.HttpContext.RequestAborted);
+        // The markers are read once (as for a prepared page), the page filled, then written in one go (see above).
+        var filled = FillForThisAnswer(page.Span, PreparedPages.Page.SplitAtHoles(page.Span), holes);
+        response.ContentLength = filled.Length;
+        await body.Writer.WriteAsync(filled, response.HttpContext.RequestAborted);
     }
 
     /// <summary>

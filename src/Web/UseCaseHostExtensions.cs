@@ -4,6 +4,7 @@ using FakeShop.Application.Common.Behaviours;
 using FakeShop.Infrastructure;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Persistence;
+using FakeShop.Infrastructure.Persistence.DataProtection;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace FakeShop.Web;
@@ -27,7 +28,7 @@ public static class UseCaseHostExtensions
             .Validate(o => o.FreeFrom is null or >= 0, "Shipping:FreeFrom must be empty or a positive amount.");
 
         // Keys in the shared database: cookies sealed by one replica open on every other, and survive restarts.
-        builder.Services.AddDataProtection().SetApplicationName("FakeShop").PersistKeysToDbContext<ShopDbContext>();
+        builder.Services.AddDataProtection().SetApplicationName("FakeShop").PersistKeysToShopDatabase();
         return builder;
     }
 }

@@ -15,34 +15,48 @@ public sealed partial class AdminSeeder(IServiceProvider services, IOptions<Admi
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        cancellationToken.ThrowIfCancellationRequested();
+        var email = options.Value.Email?.Trim();
+        var password = options.Value.Password;
+        var configured = !string.IsNullOrEmpty(email) && !string.IsNullOrEmpty(password);
+
+        // Every start after the first finds everything in place. Identity would find that out with the process's
+        // first LINQ queries, compiled before /health/ready; one plain SELECT says so (docs/performance.md,
+        // "Start-up, fifth round"). Anything missing goes the Identity way below.
+        if (await AdminPresence.IsInPlaceAsync(scope.ServiceProvider, configured ? email : null, cancellationToken))
+        {
+            if (!configured)
+            {
+                LogNoAdmin();
+            }
+
+            return;
+        }
+
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        cancellationToken.ThrowIfCancellationRequested();
-
         if (!await roles.RoleExistsAsync(ShopRoles.Admin))
         {
             Ensure(await roles.CreateAsync(new IdentityRole(ShopRoles.Admin)), "create the Admin role");
         }
 
-        var email = options.Value.Email?.Trim();
-        var password = options.Value.Password;
-        if (string.IsNullOrEmpty(email) || string.IsNullOrEmpty(password))
+        if (!configured)
         {
             LogNoAdmin();
             return;
         }
 
-        var user = await users.FindByEmailAsync(email);
+        var user = await users.FindByEmailAsync(email!);
         if (user is null)
         {
             user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
-            Ensure(await users.CreateAsync(user, password), "create the admin user " + LogRedaction.MaskEmail(email));
-            LogCreated(LogRedaction.MaskEmail(email));
+            Ensure(await users.CreateAsync(user, password!), "create the admin user " + LogRedaction.MaskEmail(email!));
+            LogCreated(LogRedaction.MaskEmail(email!));
         }
 
         if (!await users.IsInRoleAsync(user, ShopRoles.Admin))
         {
-            Ensure(await users.AddToRoleAsync(user, ShopRoles.Admin), "add " + LogRedaction.MaskEmail(email) + " to the Admin role");
+            Ensure(await users.AddToRoleAsync(user, ShopRoles.Admin), "add " + LogRedaction.MaskEmail(email!) + " to the Admin role");
         }
     }
 

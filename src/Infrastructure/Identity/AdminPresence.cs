@@ -3,9 +3,6 @@ using System.Globalization;
 using FakeShop.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FakeShop.Infrastructure.Identity;
@@ -22,10 +19,9 @@ internal static class AdminPresence
     {
         var db = services.GetRequiredService<ShopDbContext>();
         var normalizer = services.GetRequiredService<ILookupNormalizer>();
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var roles = Table<IdentityRole>(db, sql);
-        var users = Table<IdentityUser>(db, sql);
-        var memberships = Table<IdentityUserRole<string>>(db, sql);
+        var roles = MappedTable.Of<IdentityRole>(db);
+        var users = MappedTable.Of<IdentityUser>(db);
+        var memberships = MappedTable.Of<IdentityUserRole<string>>(db);
 
         var text = $"SELECT EXISTS (SELECT 1 FROM {roles.Name} WHERE {roles.Column(nameof(IdentityRole.NormalizedName))} = @role)";
         if (adminEmail is not null)
@@ -64,20 +60,5 @@ internal static class AdminPresence
         parameter.ParameterName = name;
         parameter.Value = value;
         command.Parameters.Add(parameter);
-    }
-
-    private static MappedTable Table<TEntity>(ShopDbContext db, ISqlGenerationHelper sql)
-    {
-        var entity = db.Model.FindEntityType(typeof(TEntity))
-            ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the shop's model.");
-        return new MappedTable(entity, sql);
-    }
-
-    private readonly record struct MappedTable(IEntityType Entity, ISqlGenerationHelper Sql)
-    {
-        public string Name => Sql.DelimitIdentifier(Entity.GetTableName()!);
-
-        public string Column(string property) => Sql.DelimitIdentifier(
-            (Entity.FindProperty(property) ?? throw new InvalidOperationException($"{Entity.DisplayName()} has no {property}.")).GetColumnName());
     }
 }

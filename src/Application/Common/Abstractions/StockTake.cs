@@ -7,7 +7,4 @@ public readonly record struct StockTake(int ProductId, int Quantity);
 /// What <see cref="IShopDbContext.TakeStockAndCommitDurablyAsync"/> did: committed, with the units left after each
 /// take (same order as the takes); or nothing committed because the take at <see cref="ShortAt"/> found too few units.
 /// </summary>
-public sealed record StockTakes(IReadOnlyList<int> Left, int? ShortAt)
-{
-    public bool Committed => ShortAt is null;
-}
+public sealed record StockTakes(IReadOnlyList<int> Left, int? ShortAt);

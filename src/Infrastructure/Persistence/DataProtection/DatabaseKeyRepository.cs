@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,17 +25,14 @@ public sealed partial class DatabaseKeyRepository(IServiceScopeFactory scopes, I
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ShopDbContext>();
-        var keys = db.Model.FindEntityType(typeof(DataProtectionKey))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var xmlColumn = sql.DelimitIdentifier(keys.FindProperty(nameof(DataProtectionKey.Xml))!.GetColumnName());
-        var table = sql.DelimitIdentifier(keys.GetTableName()!);
+        var keys = MappedTable.Of<DataProtectionKey>(db);
 
         var elements = new List<XElement>();
         db.Database.OpenConnection();
         try
         {
             using DbCommand command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"SELECT {xmlColumn} FROM {table}";
+            command.CommandText = $"SELECT {keys.Column(nameof(DataProtectionKey.Xml))} FROM {keys.Name}";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

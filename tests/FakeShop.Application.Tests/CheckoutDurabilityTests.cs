@@ -106,22 +106,22 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
         Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
         var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
         output.WriteLine(string.Join(Environment.NewLine + "----" + Environment.NewLine, before));
-        var insert = before.FindIndex(s => s.Contains("INSERT INTO orders", StringComparison.Ordinal));
-        Assert.True(insert >= 0 && insert < before.Count - 1, "the order is written first, in a round trip of its own");
-
-        // ADR 28 (changed from ADR 20's three round trips): the takes, the COMMIT and the flush, in this order, are
-        // the last round trip before the gateway.
+        // ADR 28 and 29 (changed from ADR 20's four round trips): the order's rows, the cart's emptying, the takes, the
+        // COMMIT and the flush, in this order, are the last round trip before the gateway.
         var reservation = before[^1];
+        var insert = reservation.IndexOf("INSERT INTO orders", StringComparison.Ordinal);
+        var emptied = reservation.IndexOf("DELETE FROM cart_lines", StringComparison.Ordinal);
         var take = reservation.IndexOf("fakeshop_take_stock(", StringComparison.Ordinal);
         var commit = reservation.IndexOf("COMMIT;", StringComparison.Ordinal);
         var flush = reservation.IndexOf(PostgresShopDbContext.DurableFlushSql, StringComparison.Ordinal);
-        Assert.True(take >= 0 && commit > take && flush > commit, "the stock is taken, then committed, then flushed");
+        Assert.True(insert >= 0 && emptied > insert && take > emptied, "the order is written and the cart emptied before the stock is taken");
+        Assert.True(commit > take && flush > commit, "the stock is taken, then committed, then flushed");
         Assert.EndsWith(PostgresShopDbContext.DurableFlushSql, reservation.TrimEnd().TrimEnd(';'), StringComparison.Ordinal);
         Assert.True(visible, "the gateway was asked about an order other sessions could not see yet");
     }
 
     [Fact]
-    public async Task The_checkout_reaches_the_gateway_in_four_round_trips_the_first_loading_the_cart_and_its_form_together()
+    public async Task The_checkout_reaches_the_gateway_in_three_round_trips_the_first_loading_the_cart_and_its_form_together()
     {
         var visitor = Guid.NewGuid();
         await using var app = WithGateway(_ => Task.CompletedTask);
@@ -133,9 +133,10 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
         Assert.Equal(PlaceOrderOutcome.Placed, placed.Outcome);
         var before = app.Gateway().SentBeforeAuthorization ?? throw new InvalidOperationException("the gateway was not asked");
         output.WriteLine(string.Join(Environment.NewLine + "----" + Environment.NewLine, before));
-        // The cart with its lines and the order placed with this form's token (none), then the prices, the order's
-        // batch, and the takes with the COMMIT and the flush. Before: token, cart, prices, order, take, COMMIT, flush.
-        Assert.Equal(4, before.Count);
+        // The cart with its lines and the order placed with this form's token (none), then the prices, then the
+        // order's rows with the takes, the COMMIT and the flush (ADR 29). Session 5: token, cart, prices, order, take,
+        // COMMIT, flush; session 6: the order's rows in a round trip of their own.
+        Assert.Equal(3, before.Count);
         Assert.Contains("FROM carts", before[0], StringComparison.Ordinal);
         Assert.Contains("\"CheckoutToken\"", before[0], StringComparison.Ordinal);
     }

@@ -1,7 +1,9 @@
 using System.Runtime.CompilerServices;
 using FakeShop.Application.Common.Abstractions;
 using FakeShop.Application.Common.Exceptions;
+using FakeShop.Domain.Carts;
 using FakeShop.Domain.Ordering;
+using FakeShop.Infrastructure.Persistence.Orders;
 using FakeShop.Infrastructure.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -30,6 +32,13 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
     public const string ShortOfStockSqlState = "FS409";
 
     /// <summary>
+    /// The SQLSTATE the reservation's emptying of the cart raises (through <c>fakeshop_raise</c>, migration
+    /// <c>CheckoutRaisesWhenCartChanged</c>) when a line it was loaded with, or the cart itself, is gone: another form
+    /// of the same cart was placed first. An error, so that the batch's COMMIT does not run (docs/decisions/0029).
+    /// </summary>
+    public const string CartChangedSqlState = "FS412";
+
+    /// <summary>
     /// One line's take (ADR 6, in the function of migration <c>StockTakeRaisesWhenShort</c>) that also makes this
     /// transaction's commit release its locks without waiting for the disk (ADR 20; this transaction only). The
     /// setting is read at commit, so setting it again for every line does no harm.
@@ -43,22 +52,24 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
         exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
     /// <remarks>
-    /// One round trip: the takes, the COMMIT and the flush of ADR 20 go out as one batch with one Sync. PostgreSQL
-    /// runs them in order; the product rows are locked from each take until the COMMIT a few microseconds later
-    /// (before, until the app had read the take's answer and sent the COMMIT: two round trips to a busy app, the
-    /// ≈ 4 ms the stock UPDATE waited under the checkout benchmark), and the COMMIT does not wait for the disk. The
-    /// flush runs after it in an implicit transaction of its own, holding no lock, and that transaction commits —
-    /// waiting for the WAL flush, which covers the reservation — before the batch's last answer (ReadyForQuery)
-    /// comes back, so this method returns only once the order is on disk. A take that raises skips everything
-    /// after it up to the Sync: nothing is committed, the transaction is left failed for the caller to roll back.
+    /// One round trip (ADR 28, 29): the order's rows and the cart's emptying (<see cref="NewOrderRows"/>: plain
+    /// statements named and converted from the EF model, no change tracker), the takes, the COMMIT and the flush of
+    /// ADR 20 go out as one batch with one Sync. PostgreSQL runs them in order; the product rows are locked from each
+    /// take until the COMMIT a few microseconds later, and the COMMIT does not wait for the disk. The flush runs after
+    /// it in an implicit transaction of its own, holding no lock, and that transaction commits — waiting for the WAL
+    /// flush, which covers the reservation — before the batch's last answer (ReadyForQuery) comes back, so this method
+    /// returns only once the order is on disk. A statement that raises (the form's token or order number already
+    /// used, the cart emptied by another submit, a take short of units) skips everything after it up to the Sync:
+    /// nothing is committed, the transaction is left failed for the caller to roll back.
     /// No cancellation: from the COMMIT on the order exists, and a closed tab must not cut the flush short.
     /// </remarks>
-    public override async Task<StockTakes> TakeStockAndCommitDurablyAsync(IReadOnlyList<StockTake> takes, CancellationToken ct)
+    public override async Task<StockTakes> PlaceOrderAndCommitDurablyAsync(Order order, Cart cart, IReadOnlyList<StockTake> takes, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(takes.Count);
         var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-            ?? throw new InvalidOperationException("The reservation commits the transaction that wrote the order, and there is none.");
+            ?? throw new InvalidOperationException("The reservation commits the transaction that writes the order, and there is none.");
         await using var batch = new NpgsqlBatch((NpgsqlConnection)Database.GetDbConnection(), transaction);
+        NewOrderRows.For(this).Add(batch, order, cart);
         foreach (var take in takes)
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(TakeSql)
@@ -70,18 +81,29 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
         batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         batch.BatchCommands.Add(new NpgsqlBatchCommand(DurableFlushSql));
 
+        var lineIds = new int[order.Lines.Count];
+        var historyIds = new int[order.History.Count];
         var left = new int[takes.Count];
         var read = 0;
         try
         {
+            // Positioned on the order's INSERT (its id); moving to a statement's result raises its error, if any.
             await using var reader = await batch.ExecuteReaderAsync(CancellationToken.None);
-            // Positioned on the first take's answer; moving to the next result raises the next take's error, if any.
-            do
+            for (var i = 0; i < lineIds.Length; i++)
             {
-                await reader.ReadAsync(CancellationToken.None);
-                left[read++] = reader.GetInt32(0);
+                lineIds[i] = await NextIntAsync(reader);
             }
-            while (await reader.NextResultAsync(CancellationToken.None) && read < takes.Count);
+
+            for (var i = 0; i < historyIds.Length; i++)
+            {
+                historyIds[i] = await NextIntAsync(reader);
+            }
+
+            await NextIntAsync(reader); // the cart's emptying
+            for (; read < takes.Count; read++)
+            {
+                left[read] = await NextIntAsync(reader);
+            }
 
             // The COMMIT's and the flush's results; disposing the reader then waits for the batch's end (the flush).
             while (await reader.NextResultAsync(CancellationToken.None))
@@ -93,8 +115,49 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
             // The results come in order: the take that raised is the first whose answer was not read.
             return new StockTakes(left[..read], read);
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // What the change tracker's save threw: the caller looks for the order a twin submit placed.
+            throw new DbUpdateException("The order's checkout token or number is already used.", e);
+        }
+        catch (PostgresException e) when (e.SqlState == CartChangedSqlState)
+        {
+            throw new DbUpdateConcurrencyException("The cart's lines were removed by someone else.", e);
+        }
+
+        // Tracked as stored, as after the change tracker's save: the settlement updates it (and the cart is gone).
+        ChangeTracker.Clear();
+        Attach(order);
+        for (var i = 0; i < lineIds.Length; i++)
+        {
+            Stored(Entry(order.Lines[i]), lineIds[i]);
+        }
+
+        for (var i = 0; i < historyIds.Length; i++)
+        {
+            Stored(Entry(order.History[i]), historyIds[i]);
+        }
 
         return new StockTakes(left, null);
+    }
+
+    /// <summary>A row the batch inserted: its identity is the one the database returned, nothing left to save.</summary>
+    private static void Stored<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<T> entry, int id)
+        where T : class
+    {
+        entry.Property<int>("Id").CurrentValue = id;
+        entry.State = EntityState.Unchanged;
+    }
+
+    /// <summary>Moves to the next statement's result (raising its error, if any) and reads its one integer.</summary>
+    private static async Task<int> NextIntAsync(NpgsqlDataReader reader)
+    {
+        if (!await reader.NextResultAsync(CancellationToken.None) || !await reader.ReadAsync(CancellationToken.None))
+        {
+            throw new InvalidOperationException("A statement of the reservation's batch returned no row.");
+        }
+
+        return reader.GetInt32(0);
     }
 
     // The card approval's statement: the names come from OrderSql (the EF model's), the values are its parameters.

@@ -40,13 +40,17 @@ public abstract class ShopDbContext(DbContextOptions options)
             """).ToListAsync(ct));
 
     /// <summary>
-    /// A provider whose commits always wait for the disk (SQLite, one writer at a time): the takes one by one, then
-    /// the commit, which is durable when it returns.
+    /// A provider whose commits always wait for the disk (SQLite, one writer at a time): the change tracker's save of
+    /// the order and the emptied cart, the takes one by one, then the commit, which is durable when it returns.
     /// </summary>
-    public virtual async Task<StockTakes> TakeStockAndCommitDurablyAsync(IReadOnlyList<StockTake> takes, CancellationToken ct)
+    public virtual async Task<StockTakes> PlaceOrderAndCommitDurablyAsync(Order order, Cart cart, IReadOnlyList<StockTake> takes, CancellationToken ct)
     {
         var transaction = Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The reservation commits the transaction that wrote the order, and there is none.");
+            ?? throw new InvalidOperationException("The reservation commits the transaction that writes the order, and there is none.");
+        Orders.Add(order);
+        cart.Clear(order.PlacedAt);
+        await SaveChangesAsync(ct);
+
         var left = new int[takes.Count];
         for (var i = 0; i < takes.Count; i++)
         {

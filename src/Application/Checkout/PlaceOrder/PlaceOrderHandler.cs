@@ -144,10 +144,10 @@ public sealed partial class PlaceOrderHandler(
     /// </summary>
     /// <remarks>
     /// Every buyer of a product queues on its row from the stock take to the end of the transaction, so the takes
-    /// come last and go to the database together with the COMMIT and the flush, in one round trip (no savepoints: a
-    /// failure rolls back the whole transaction anyway). The commit does not wait for the disk while holding those
-    /// rows; the flush after it holds none, and comes back before the gateway or the customer hears of the order
-    /// (docs/decisions/0020, 0028).
+    /// come last and go to the database together with the order's rows, the COMMIT and the flush, in one round trip
+    /// (no savepoints: a failure rolls back the whole transaction anyway). The commit does not wait for the disk while
+    /// holding those rows; the flush after it holds none, and comes back before the gateway or the customer hears of
+    /// the order (docs/decisions/0020, 0028, 0029).
     /// </remarks>
     private async Task<(PlaceOrderResult? PlacedMeanwhile, bool ShownUnchanged)> ReserveAsync(
         PlaceOrderCommand command, Cart cart, Order order, CartVm priced, CancellationToken cancellationToken)
@@ -163,11 +163,12 @@ public sealed partial class PlaceOrderHandler(
             return await strategy.ExecuteAsync(async ct =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                db.Orders.Add(order);
-                cart.Clear(order.PlacedAt);
+                StockTakes taken;
                 try
                 {
-                    await db.SaveChangesAsync(ct);
+                    // The order's rows, the cart's emptying, the takes, the COMMIT and the flush: on PostgreSQL one
+                    // round trip (ADR 28, 29), so a hot product's row stays locked for the statements' execution only.
+                    taken = await db.PlaceOrderAndCommitDurablyAsync(order, cart, takes, ct);
                 }
                 catch (DbUpdateException ex)
                 {
@@ -192,9 +193,6 @@ public sealed partial class PlaceOrderHandler(
                     throw new InvalidOperationException("Order could not be saved.", ex);
                 }
 
-                // The takes, the COMMIT and the flush in one round trip (ADR 28): a hot product's row stays locked
-                // for the statements' execution only.
-                var taken = await db.TakeStockAndCommitDurablyAsync(takes, ct);
                 if (taken.ShortAt is { } shortAt)
                 {
                     await transaction.RollbackAsync(ct);

@@ -35,14 +35,18 @@ public interface IShopDbContext
     Task<int?> TryTakeStockAsync(int productId, int quantity, CancellationToken ct);
 
     /// <summary>
-    /// The end of the checkout's reservation (docs/decisions/0020 and 0028), inside the transaction that wrote the
-    /// order: takes every line's units in the order given (the conditional relative UPDATE of ADR 6), commits, and
-    /// returns once that commit is on disk. On PostgreSQL this is one round trip, so a hot product's row is locked
-    /// for the statements' execution only, and the commit releases it without waiting for the disk; the flush after
-    /// it holds no lock. When a take finds fewer units than asked, nothing is committed and the result names that
-    /// take; the caller rolls the transaction back.
+    /// The checkout's reservation (docs/decisions/0020, 0028 and 0029), inside the transaction the caller opened:
+    /// writes the new <paramref name="order"/> (its lines and first history entry), empties <paramref name="cart"/>
+    /// (the lines it was loaded with), takes every line's units in the order given (the conditional relative UPDATE
+    /// of ADR 6), commits, and returns once that commit is on disk. On PostgreSQL this is one round trip, so a hot
+    /// product's row is locked for the statements' execution only, and the commit releases it without waiting for
+    /// the disk; the flush after it holds no lock. Afterwards the order is tracked as stored (unchanged).
+    /// When a take finds fewer units than asked, nothing is committed and the result names that take; a
+    /// <see cref="DbUpdateException"/> (the form's token or the order number already used) or a
+    /// <see cref="DbUpdateConcurrencyException"/> (a cart line gone meanwhile) means the same. The caller rolls the
+    /// transaction back in all three cases.
     /// </summary>
-    Task<StockTakes> TakeStockAndCommitDurablyAsync(IReadOnlyList<StockTake> takes, CancellationToken ct);
+    Task<StockTakes> PlaceOrderAndCommitDurablyAsync(Order order, Cart cart, IReadOnlyList<StockTake> takes, CancellationToken ct);
 
     /// <summary>
     /// Saves a tracked order that has just been confirmed as paid by card (<see cref="Order.ConfirmCardPayment"/>): its

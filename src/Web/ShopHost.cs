@@ -178,20 +178,22 @@ public static partial class ShopHost
         app.UseMiddleware<StartupGateMiddleware>();
         app.UseForwardedHeaders();
         app.UseShopManagementPort();
+        // The language is part of the page cache's key, so it is chosen before the page cache is asked (it only reads
+        // the request: a cookie and Accept-Language).
+        app.UseMiddleware<ShopRequestCultureMiddleware>();
+        // A page the cache has served before is answered here, ahead of everything a hit does not need; it sets the
+        // security headers and HSTS itself (ADR 30). Hits are counted in the request metrics, not in the access log.
+        app.UseMiddleware<PreparedHitMiddleware>();
         app.UseShopHardening();
-        // The page cache answers before almost anything else runs: a hit costs a key lookup and a copy, which is what
-        // lets the public pages keep up with a static file server (docs/performance.md, ADR 7). The security headers
-        // are set first, on hits too, and the language is part of the key, so localization runs before the cache.
-        // Hits are counted in the request metrics, not in the access log below.
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Before the page cache too: a cached hit never reaches what comes after it, and HSTS belongs on every https answer.
-        if (!app.Environment.IsDevelopment())
+        if (UsesHsts(app.Environment))
         {
             app.UseHsts();
         }
 
-        app.UseMiddleware<ShopRequestCultureMiddleware>();
-        // Fills each visitor's cart count and flash into the public pages, cached or rendered (ADR 8).
+        // Fills each visitor's cart count and flash into the public pages, cached or rendered (ADR 8); answers the hits
+        // that PreparedHitMiddleware left to it (a flash message waiting). The page cache itself runs after it (ADR 7).
         app.UseMiddleware<PageHoleMiddleware>();
         app.UseOutputCache();
         app.UseShopOperations();
@@ -218,6 +220,9 @@ public static partial class ShopHost
         app.MapPixWebhook();
         app.MapRazorPages().WithStaticAssets();
     }
+
+    /// <summary>HSTS everywhere but in Development (where the browser would remember it for localhost).</summary>
+    internal static bool UsesHsts(IHostEnvironment environment) => !environment.IsDevelopment();
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Could not migrate {Database}: {Reason}")]
     private static partial void LogMigrationFailed(ILogger logger, string database, string reason);

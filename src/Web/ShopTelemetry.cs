@@ -30,6 +30,9 @@ public static class ShopTelemetry
         "aspnetcore.memory_pool.pooled",
     ];
 
+    /// <summary>ASP.NET Core's switch for the OpenTelemetry attributes on its per-request Activity.</summary>
+    internal const string SuppressActivityTagsSwitch = "Microsoft.AspNetCore.Hosting.SuppressActivityOpenTelemetryData";
+
     public static void AddShopTelemetry(this WebApplicationBuilder builder)
     {
         var otel = builder.Services.AddOpenTelemetry()
@@ -54,7 +57,8 @@ public static class ShopTelemetry
         // Spans are recorded only when there is somewhere to send them: without an exporter they were built and
         // thrown away on every request (~5 % of a cached page's CPU, docs/performance.md). Log lines still carry a
         // trace id without them: ASP.NET Core starts an Activity per request for its own logging.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        var tracing = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (tracing)
         {
             otel.WithTracing(t => t
                     .AddSource(TracingBehaviour<Mediator.IMessage, object>.SourceName)
@@ -63,6 +67,13 @@ public static class ShopTelemetry
                     .AddNpgsql())
                 .UseOtlpExporter();
         }
+
+        // Without spans to record, the Activity ASP.NET Core starts per request only carries the trace id into the log
+        // scope; the OpenTelemetry attributes it puts on it at start and end (host, port, user agent, path, method,
+        // status, protocol) were read by nobody. This switch, read when the host starts, leaves them out (part of a
+        // cached page's CPU, docs/performance.md, ADR 30); the trace and span ids in the logs stay. Set both ways, as
+        // it is process-wide: with an exporter the spans keep their attributes.
+        AppContext.SetSwitch(SuppressActivityTagsSwitch, isEnabled: !tracing);
 
         builder.Services.AddShopOptions<MetricsOptions>(builder.Configuration, MetricsOptions.SectionName)
             // Revenue, order counts and failure reasons are not for the public: in Production they need the

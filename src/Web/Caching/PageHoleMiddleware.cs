@@ -83,7 +83,7 @@ public sealed class PageHoleMiddleware(
         var headers = response.Headers;
         response.StatusCode = StatusCodes.Status200OK;
         headers.ContentType = page.ContentType;
-        headers.Age = page.AgeSeconds.ToString(CultureInfo.InvariantCulture);
+        headers.Age = AgeText(page.AgeSeconds);
         headers.Vary = HeaderNames.AcceptEncoding;
         var head = HttpMethods.IsHead(http.Request.Method);
         // A flash message is this visitor's own: it is never kept (nor compressed), only filled in for this answer.
@@ -113,6 +113,15 @@ public sealed class PageHoleMiddleware(
             await response.BodyWriter.WriteAsync(body, http.RequestAborted);
         }
     }
+
+    // The Age header's text per second of a page's life (PageCache:LifetimeSeconds is at most 3600): one string per
+    // value for the life of the process instead of one per hit.
+    private static readonly string?[] AgeTexts = new string?[3601];
+
+    internal static string AgeText(int seconds) =>
+        (uint)seconds < (uint)AgeTexts.Length
+            ? AgeTexts[seconds] ??= seconds.ToString(CultureInfo.InvariantCulture)
+            : seconds.ToString(CultureInfo.InvariantCulture);
 
     private static byte[] FlashBytes(PageHoles holes) =>
         holes.Flash is null && holes.FlashError is null ? [] : Encoding.UTF8.GetBytes(PageHoles.FlashHtml(holes.Flash, holes.FlashError, holes.FlashCartLinks));

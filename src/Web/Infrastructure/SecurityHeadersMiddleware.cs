@@ -20,13 +20,18 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     private static Task SetHeaders(object state)
     {
-        var headers = ((HttpContext)state).Response.Headers;
+        Apply(((HttpContext)state).Response.Headers);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Sets the headers now; also used by a prepared page's answer, which is written before this middleware runs.</summary>
+    internal static void Apply(IHeaderDictionary headers)
+    {
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return Task.CompletedTask;
     }
 }

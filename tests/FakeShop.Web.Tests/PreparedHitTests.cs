@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using FakeShop.Web.Caching;
@@ -90,6 +91,39 @@ public sealed class PreparedHitTests(WebFixture app) : WebTest(app)
 
         Assert.True(passedOn);
         Assert.False(http.Response.Headers.ContainsKey("Age"));
+    }
+
+    [Fact]
+    public async Task Without_a_span_exporter_the_request_activity_keeps_its_trace_id_but_carries_no_attributes()
+    {
+        var stopped = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                lock (stopped)
+                {
+                    stopped.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        // Our own trace id (a caller's traceparent is honoured): other tests' hosts in this process start activities too.
+        const string traceId = "5cf92f3577b34da6a3ce929d0e0e4736";
+        var visitor = NewVisitor();
+        visitor.Http.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+        await visitor.GetAsync("/shop?q=attributes");
+
+        Activity request;
+        lock (stopped)
+        {
+            request = Assert.Single(stopped, a => a.OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn" && a.TraceId.ToHexString() == traceId);
+        }
+
+        Assert.Empty(request.TagObjects); // url.path, server.address, http.request.method, ... left out (ADR 30)
     }
 
     private async Task PrepareAsync(string url)

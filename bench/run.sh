@@ -422,20 +422,26 @@ WARM_TOTAL=0 FIRST_STEADY_S=
 # than req/s does, so it is the figure to compare when other work shares the cores.
 CLK_TCK=$(getconf CLK_TCK)
 app_cpu_ticks() { awk '{print $14 + $15}' "/proc/$APP_PID/stat" 2>/dev/null || echo 0; }
+# The bench cluster's CPU so far (postmaster and its children: backends, WAL writer, ...), in clock ticks: the other
+# half of a write's cost, logged per request beside the app's (a backend that exits takes its ticks with it).
+pg_cpu_ticks() {
+    local pm; pm=$(head -1 "$WORK/pg/data/postmaster.pid" 2>/dev/null) || { echo 0; return; }
+    awk -v pm="$pm" '$1 == pm || $4 == pm {t += $14 + $15} END {print t + 0}' /proc/[0-9]*/stat 2>/dev/null || echo 0
+}
 # measure NAME URL SCRIPT CONNECTIONS THREADS DURATION WARM: one wrk run against the app; prints its results line
 # "name conns BENCH … sql=… alloc=… jit=… warm=… cpu_ticks=…" (and logs it).
 measure() {
-    local name=$1 url=$2 script=$3 conns=$4 threads=$5 duration=$6 warm=$7 out before after a0 a1 j0 j1 c0 c1 line
+    local name=$1 url=$2 script=$3 conns=$4 threads=$5 duration=$6 warm=$7 out before after a0 a1 j0 j1 c0 c1 p0 p1 line
     export BENCH_THREADS=$threads
-    before=$(sql_calls); a0=$(metric $ALLOC_METRIC); j0=$(metric $JIT_METRIC); c0=$(app_cpu_ticks)
+    before=$(sql_calls); a0=$(metric $ALLOC_METRIC); j0=$(metric $JIT_METRIC); c0=$(app_cpu_ticks); p0=$(pg_cpu_ticks)
     out=$(wrk -t "$threads" -c "$conns" -d "$duration" --latency -s "$BENCH_LUA/$script" "$url" 2>&1) \
         || { echo "$out" >&2; die "wrk failed for $name"; }
-    after=$(sql_calls); a1=$(metric $ALLOC_METRIC); j1=$(metric $JIT_METRIC); c1=$(app_cpu_ticks)
+    after=$(sql_calls); a1=$(metric $ALLOC_METRIC); j1=$(metric $JIT_METRIC); c1=$(app_cpu_ticks); p1=$(pg_cpu_ticks)
     line=$(grep '^BENCH ' <<<"$out" || true)
     [ -n "$line" ] || { echo "$out" >&2; die "no result line from wrk for $name"; }
     # The two sampling queries themselves are subtracted; the two /metrics scrapes' allocations are counted in.
     printf '%s\t%s\t%s\tsql=%s alloc=%s jit=%s warm=%s cpu_ticks=%s\n' "$name" "$conns" "$line" "$((after - before - 1))" "$((a1 - a0))" "$((j1 - j0))" "$warm" "$((c1 - c0))"
-    log "$name c=$conns: $(sed 's/^BENCH //' <<<"$line") sql=$((after - before - 1)) alloc=$((a1 - a0)) jit=$((j1 - j0)) warm=${warm}s app_cpu_ms_per_req=$(python3 -c "print(round(1000*$((c1 - c0))/$CLK_TCK/max(1,$(grep -o 'requests=[0-9]*' <<<"$line" | cut -d= -f2)),3))")"
+    log "$name c=$conns: $(sed 's/^BENCH //' <<<"$line") sql=$((after - before - 1)) alloc=$((a1 - a0)) jit=$((j1 - j0)) warm=${warm}s app_cpu_ms_per_req=$(python3 -c "print(round(1000*$((c1 - c0))/$CLK_TCK/max(1,$(grep -o 'requests=[0-9]*' <<<"$line" | cut -d= -f2)),3))") pg_cpu_ms_per_req=$(python3 -c "print(round(1000*$((p1 - p0))/$CLK_TCK/max(1,$(grep -o 'requests=[0-9]*' <<<"$line" | cut -d= -f2)),3))")"
 }
 # warm_row NAME URL SCRIPT CONNECTIONS THREADS: warms the route until steady (not the nginx rows), runs BEFORE_ROW if
 # set, waits PAUSE_S if set; sets ROW_WARM.

@@ -24,6 +24,8 @@ public sealed class BadConfigurationTests
         { "Shipping:FlatRate", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Shipping__FlatRate=ten"] },
         { "Database:MaxPoolSize", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Database__MaxPoolSize=0"] },
         { "Database:MaxPoolSize", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Database__MaxPoolSize=many"] },
+        { "Database:CartAddBatch", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Database__CartAddBatch=0"] },
+        { "Database:CartAddBatch", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Database__CartAddBatch=1000"] },
         { "Sockets:IOQueues", ["Database__Provider=Postgres", "ConnectionStrings__Shop=" + Unreachable, "Sockets__IOQueues=-1"] },
         // Only the options validation at start-up catches this one (after the host is built).
         // (on a throwaway SQLite file, so the database is fine and only the setting is wrong).

@@ -46,10 +46,16 @@ public static class DatabaseSettingsResolver
 
         var maxPoolSize = ParsePositiveInt(configuration["Database:MaxPoolSize"], DatabaseSettings.DefaultMaxPoolSize, "Database:MaxPoolSize");
 
+        var cartAddBatch = ParsePositiveInt(configuration["Database:CartAddBatch"], DatabaseSettings.DefaultCartAddBatch, "Database:CartAddBatch");
+        if (cartAddBatch > DatabaseSettings.MaxCartAddBatch)
+        {
+            throw new ConfigurationException($"Database:CartAddBatch must be between 1 and {DatabaseSettings.MaxCartAddBatch}.");
+        }
+
         return provider switch
         {
-            DatabaseProvider.Sqlite => new DatabaseSettings(provider, SqliteConnectionString(connectionString, contentRoot), migrate, maxPoolSize),
-            _ => new DatabaseSettings(provider, PostgresConnectionString(configuration, connectionString, dbVariablesSet), migrate, maxPoolSize),
+            DatabaseProvider.Sqlite => new DatabaseSettings(provider, SqliteConnectionString(connectionString, contentRoot), migrate, maxPoolSize, cartAddBatch),
+            _ => new DatabaseSettings(provider, PostgresConnectionString(configuration, connectionString, dbVariablesSet), migrate, maxPoolSize, cartAddBatch),
         };
     }
 

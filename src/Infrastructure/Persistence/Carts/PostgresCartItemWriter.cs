@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using FakeShop.Application.Carts.AddToCart;
+using FakeShop.Infrastructure.Database;
 using FakeShop.Domain.Carts;
 using Npgsql;
 using C = FakeShop.Infrastructure.Persistence.Carts.CartAddSql.Carts;
@@ -15,7 +17,8 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// It takes a connection from the app's one <see cref="NpgsqlDataSource"/>, the same bounded pool EF's connections come
 /// from (a burst waits for a connection rather than opening more than Database:MaxPoolSize), without creating a
 /// DbContext: measured under wrk, a DbContext's set-up (EF internal services, DI) was a visible share of this
-/// request's CPU.
+/// request's CPU. Adds that wait at the same moment go to the database together (ADR 31): the same statement once per
+/// add in one Npgsql batch, one round trip and one commit, written by at most <see cref="Writers"/> writers.
 /// </summary>
 /// <remarks>
 /// The domain's add rule (<see cref="Cart.CheckAdd"/>, as <see cref="CartAddSql.Refusal"/>) is applied twice: on the
@@ -25,7 +28,7 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// 49-line cart, as before). Only active products; the line's PriceSeen is the catalogue price at the add. Quantity
 /// 1..99 of the add itself is the validator's. A refusal writes nothing (except, in a race, the cart's UpdatedAt).
 /// </remarks>
-internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICartItemWriter
+internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, DatabaseSettings database) : ICartItemWriter
 {
     private static readonly string Sql = $"""
         WITH relaxed AS (
@@ -66,17 +69,193 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICar
         FROM seen, relaxed
         """;
 
-    public async Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The most batches of adds this instance writes at the same time (each on its own pooled connection).</summary>
+    internal const int Writers = 2;
+
+    private readonly ConcurrentQueue<PendingAdd> _queue = new();
+    private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
+    private int _writers;
+    private long _batches;
+
+    /// <summary>Batches written so far (a batch of one included); for the tests.</summary>
+    internal long BatchesWritten => Interlocked.Read(ref _batches);
+
+    public Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_batchSize == 1)
+        {
+            // Database:CartAddBatch = 1: every add is its own statement and transaction, on the request's thread.
+            return AddOneAsync(new PendingAdd(visitorId, productId, quantity, now), cancellationToken);
+        }
+
+        // ADR 31: queued, and written with the other adds that are waiting at that moment, in one round trip and one
+        // commit. The caller is answered only after that commit, exactly as after its own statement's commit.
+        var pending = new PendingAdd(visitorId, productId, quantity, now);
+        _queue.Enqueue(pending);
+        StartWriterIfNeeded();
+        return pending.Task;
+    }
+
+    private async Task<CartItemAddition> AddOneAsync(PendingAdd add, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(add));
+        CartItemAddition result;
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+        {
+            result = await ReadAsync(reader, cancellationToken);
+        }
+
+        Interlocked.Increment(ref _batches);
+        return result;
+    }
+
+    /// <summary>
+    /// Starts a writer when fewer than <see cref="Writers"/> run and adds are waiting. No add is left behind: an add is
+    /// queued before this look, and a writer looks again after it stopped counting itself.
+    /// </summary>
+    private void StartWriterIfNeeded()
+    {
+        while (!_queue.IsEmpty)
+        {
+            var running = Volatile.Read(ref _writers);
+            if (running >= Writers)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _writers, running + 1, running) == running)
+            {
+                // On the thread pool, not on the request that started it: a writer may go on with later batches, and
+                // that request's answer must not wait for them.
+                _ = Task.Run(WriteQueuedAsync);
+                return;
+            }
+        }
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<PendingAdd>(_batchSize);
+        try
+        {
+            while (true)
+            {
+                while (batch.Count < _batchSize && _queue.TryDequeue(out var add))
+                {
+                    batch.Add(add);
+                }
+
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                await WriteBatchAsync(batch);
+                batch.Clear();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _writers);
+        }
+
+        StartWriterIfNeeded();
+    }
+
+    /// <summary>
+    /// Writes the adds in one round trip and one transaction (Npgsql sends a batch with one Sync: PostgreSQL runs its
+    /// statements as one implicit transaction and commits at the end), and completes every add's task — never throws.
+    /// The statements run in (visitor, product) order, so two batches (on this replica or another) take the cart and
+    /// line rows they share in the same order and cannot deadlock each other. A statement PostgreSQL refuses rolls the
+    /// whole batch back: then each add is written again on its own, so one add's error is only that add's.
+    /// </summary>
+    internal async Task WriteBatchAsync(List<PendingAdd> adds)
+    {
+        adds.Sort(static (a, b) => a.VisitorId != b.VisitorId ? a.VisitorId.CompareTo(b.VisitorId) : a.ProductId.CompareTo(b.ProductId));
+        CartItemAddition[] results;
+        try
+        {
+            results = await ExecuteAsync(adds);
+        }
+        catch (PostgresException) when (adds.Count > 1)
+        {
+            // Nothing of the batch was committed (an error in an implicit transaction rolls it back).
+            foreach (var add in adds)
+            {
+                try
+                {
+                    add.Complete(await AddOneAsync(add, CancellationToken.None));
+                }
+                catch (Exception ex)
+                {
+                    add.Fail(ex);
+                }
+            }
+
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A lost connection or a timeout: whether the commit happened is not known, as for a single statement.
+            foreach (var add in adds)
+            {
+                add.Fail(ex);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < adds.Count; i++)
+        {
+            adds[i].Complete(results[i]);
+        }
+    }
+
+    private async Task<CartItemAddition[]> ExecuteAsync(List<PendingAdd> adds)
+    {
+        // No caller's cancellation: the batch belongs to every request in it.
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var add in adds)
+        {
+            batch.BatchCommands.Add(Command(add));
+        }
+
+        var results = new CartItemAddition[adds.Count];
+        // The results are handed out only after the reader has read to the end, i.e. after the commit succeeded.
+        await using (var reader = await batch.ExecuteReaderAsync(CancellationToken.None))
+        {
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (i > 0 && !await reader.NextResultAsync(CancellationToken.None))
+                {
+                    throw new InvalidOperationException("The add-to-cart batch returned fewer results than statements.");
+                }
+
+                results[i] = await ReadAsync(reader, CancellationToken.None);
+            }
+        }
+
+        Interlocked.Increment(ref _batches);
+        return results;
+    }
+
+    private static NpgsqlBatchCommand Command(PendingAdd add)
     {
         // Positional ($1..$5), unnamed parameters: Npgsql sends the text as is, without rewriting it.
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(Sql, connection);
-        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = visitorId });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = productId });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = quantity });
+        var command = new NpgsqlBatchCommand(Sql);
+        command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = add.VisitorId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = add.ProductId });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = add.Quantity });
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = Guid.NewGuid() });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = now.ToUniversalTime() });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = add.Now.ToUniversalTime() });
+        return command;
+    }
+
+    private static async Task<CartItemAddition> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
         if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
         {
             return new CartItemAddition(ProductFound: false, Added: false, 0, CartRefusal.None, 0);
@@ -87,5 +266,22 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource) : ICar
         return reader.IsDBNull(1)
             ? new CartItemAddition(true, false, 0, (CartRefusal)reader.GetInt32(2), stock)
             : new CartItemAddition(true, true, otherUnits + reader.GetInt32(1), CartRefusal.None, stock);
+    }
+
+    /// <summary>One visitor's add, waiting in the queue; its task ends when the batch that wrote it has committed.</summary>
+    internal sealed class PendingAdd(Guid visitorId, int productId, int quantity, DateTimeOffset now)
+        : TaskCompletionSource<CartItemAddition>(TaskCreationOptions.RunContinuationsAsynchronously)
+    {
+        public Guid VisitorId { get; } = visitorId;
+
+        public int ProductId { get; } = productId;
+
+        public int Quantity { get; } = quantity;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public void Complete(CartItemAddition result) => TrySetResult(result);
+
+        public void Fail(Exception error) => TrySetException(error);
     }
 }

@@ -1,0 +1,99 @@
+using FakeShop.Domain.Carts;
+using FakeShop.Infrastructure.Persistence.Carts;
+using Npgsql;
+
+namespace FakeShop.Application.Tests;
+
+/// <summary>
+/// ADR 31: on PostgreSQL, adds to cart that wait at the same moment are written in one round trip and one commit. The
+/// rules of <see cref="CartTests"/> (which run through the same writer) hold for each add of a batch; these tests pin
+/// what only a batch can get wrong: adds sharing a batch, a refusal or an error among them, and whether batches form.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class CartAddBatchTests(AppFixture app) : UseCaseTest(app)
+{
+    private PostgresCartItemWriter Writer => (PostgresCartItemWriter)App.Factory.Services.GetRequiredService<ICartItemWriter>();
+
+    private static PostgresCartItemWriter.PendingAdd Pending(Guid visitor, int productId, int quantity) =>
+        new(visitor, productId, quantity, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task Many_shoppers_adding_at_once_share_commits_and_no_unit_is_lost()
+    {
+        var webcam = await Product("webcam-4k-ultra");
+        var light = await Product("ring-light-18");
+        await SetStock("webcam-4k-ultra", 10_000);
+        await SetStock("ring-light-18", 10_000);
+        var visitors = Enumerable.Range(0, 16).Select(_ => Guid.NewGuid()).ToArray();
+        var before = Writer.BatchesWritten;
+
+        // Each visitor adds 1 + 2 units of one product and 3 of another, all at the same moment through the pipeline.
+        var adds = visitors.SelectMany(v => new[] { (v, webcam.Id, 1), (v, webcam.Id, 2), (v, light.Id, 3) })
+            .Select(a => Task.Run(() => Send(m => m.Send(new AddToCartCommand(a.Item1, a.Item2, a.Item3)))))
+            .ToArray();
+        var counts = await Task.WhenAll(adds);
+
+        Assert.All(counts, c => Assert.InRange(c, 1, 6));
+        foreach (var visitor in visitors)
+        {
+            Assert.Equal(6, await CartItems(visitor));
+        }
+
+        var batches = Writer.BatchesWritten - before;
+        // 48 adds: written in fewer commits than adds (they waited together), and at least one.
+        Assert.InRange(batches, 1, adds.Length - 1);
+    }
+
+    [Fact]
+    public async Task One_batch_answers_each_add_with_its_own_result()
+    {
+        var webcam = await Product("webcam-4k-ultra");
+        var light = await Product("ring-light-18");
+        await SetStock("ring-light-18", 0);
+        Guid twice = Guid.NewGuid(), soldOut = Guid.NewGuid(), unknown = Guid.NewGuid();
+        var first = Pending(twice, webcam.Id, 2);
+        var second = Pending(twice, webcam.Id, 3);
+        var refused = Pending(soldOut, light.Id, 1);
+        var notFound = Pending(unknown, int.MaxValue, 1);
+        var before = Writer.BatchesWritten;
+
+        await Writer.WriteBatchAsync([notFound, refused, second, first]);
+
+        Assert.Equal(1, Writer.BatchesWritten - before);
+        // The same visitor twice in one batch: the second statement adds to the first's line (none lost).
+        // (Their order within the batch is not fixed: the first written answers 2 or 3.)
+        var counts = new[] { (await first.Task).ItemCount, (await second.Task).ItemCount }.Order().ToArray();
+        Assert.Equal(5, counts[1]);
+        Assert.Contains(counts[0], new[] { 2, 3 });
+        Assert.True((await first.Task).Added && (await second.Task).Added);
+        Assert.Equal(5, await CartItems(twice));
+        var refusal = await refused.Task;
+        Assert.False(refusal.Added);
+        Assert.Equal(CartRefusal.SoldOut, refusal.Refusal);
+        Assert.Equal(0, await Db(db => db.Carts.CountAsync(c => c.VisitorId == soldOut)));
+        Assert.False((await notFound.Task).ProductFound);
+    }
+
+    [Fact]
+    public async Task An_error_in_one_statement_fails_only_that_add_and_the_others_are_written_once()
+    {
+        var webcam = await Product("webcam-4k-ultra");
+        Guid broken = Guid.NewGuid(), a = Guid.NewGuid(), b = Guid.NewGuid();
+        await Send(m => m.Send(new AddToCartCommand(broken, webcam.Id, 1)));
+        // 1 + int.MaxValue overflows in the statement: PostgreSQL refuses it, which rolls the whole batch back.
+        var overflow = Pending(broken, webcam.Id, int.MaxValue);
+        var okA = Pending(a, webcam.Id, 1);
+        var okB = Pending(b, webcam.Id, 2);
+
+        await Writer.WriteBatchAsync([okA, overflow, okB]);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => overflow.Task);
+        Assert.Equal(PostgresErrorCodes.NumericValueOutOfRange, error.SqlState);
+        Assert.Equal(1, (await okA.Task).ItemCount);
+        Assert.Equal(2, (await okB.Task).ItemCount);
+        // Written again one by one after the rollback, and only once each.
+        Assert.Equal(1, await CartItems(a));
+        Assert.Equal(2, await CartItems(b));
+        Assert.Equal(1, await CartItems(broken));
+    }
+}

@@ -187,6 +187,9 @@ public sealed partial class AdminPhoneAndDesktopTests(AdminBrowserFixture app) :
                     if (width < 992)
                     {
                         await page.ClickAsync(".navbar-toggler");
+                        // Bootstrap adds "show" when the menu's opening transition has ended; a click during the
+                        // transition could land while the menu was still moving and send nothing.
+                        await Assertions.Expect(page.Locator("#adminNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
                     }
 
                     await page.ClickAsync("form.language-switch button[value=en]");

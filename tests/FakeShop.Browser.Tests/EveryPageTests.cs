@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FakeShop.Domain.Catalog;
 using FakeShop.Infrastructure.Identity;
 using Microsoft.Extensions.Configuration;
@@ -51,6 +52,9 @@ public sealed class EveryPageTests(BrowserFixture fixture) : BrowserTest(fixture
             if (tour.Width < 992)
             {
                 await page.ClickAsync(".navbar-toggler");
+                // Bootstrap adds "show" when the menu's opening transition has ended; a click during the transition
+                // could land while the menu was still moving and send nothing.
+                await Assertions.Expect(page.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
             }
 
             await page.ClickAsync("form.language-switch button[value=en]");

@@ -14,7 +14,7 @@ namespace FakeShop.Infrastructure.Persistence.Orders;
 /// the identity the database gave it, and the cart's emptying. Built once per model from the EF mapping itself:
 /// every mapped property of the order tables, named as the model names its column and turned into a parameter by
 /// its own type mapping (value converter included), so these statements write the row EF's save wrote, and a
-/// property added to the model is written without touching this file (`NewOrderRowsTests` compares the rows of
+/// property added to the model is written without touching this file (`OrderWriteTests` compares the rows of
 /// both). A mapping it cannot write — a shadow property other than the key to the order, a value the database
 /// would generate other than the identity key — fails at first use, not silently.
 /// </summary>

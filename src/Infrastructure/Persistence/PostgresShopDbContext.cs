@@ -66,8 +66,7 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
     public override async Task<StockTakes> PlaceOrderAndCommitDurablyAsync(Order order, Cart cart, IReadOnlyList<StockTake> takes, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfZero(takes.Count);
-        var transaction = Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction
-            ?? throw new InvalidOperationException("The reservation commits the transaction that writes the order, and there is none.");
+        var transaction = (NpgsqlTransaction)ReservationTransaction().GetDbTransaction();
         await using var batch = new NpgsqlBatch((NpgsqlConnection)Database.GetDbConnection(), transaction);
         NewOrderRows.For(this).Add(batch, order, cart);
         foreach (var take in takes)

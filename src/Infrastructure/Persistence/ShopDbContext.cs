@@ -6,6 +6,7 @@ using FakeShop.Domain.Ordering;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace FakeShop.Infrastructure.Persistence;
 
@@ -45,8 +46,7 @@ public abstract class ShopDbContext(DbContextOptions options)
     /// </summary>
     public virtual async Task<StockTakes> PlaceOrderAndCommitDurablyAsync(Order order, Cart cart, IReadOnlyList<StockTake> takes, CancellationToken ct)
     {
-        var transaction = Database.CurrentTransaction
-            ?? throw new InvalidOperationException("The reservation commits the transaction that writes the order, and there is none.");
+        var transaction = ReservationTransaction();
         Orders.Add(order);
         cart.Clear(order.PlacedAt);
         await SaveChangesAsync(ct);
@@ -65,6 +65,10 @@ public abstract class ShopDbContext(DbContextOptions options)
         await transaction.CommitAsync(ct);
         return new StockTakes(left, null);
     }
+
+    /// <summary>The transaction the caller opened for the reservation, which the reservation commits.</summary>
+    protected IDbContextTransaction ReservationTransaction() => Database.CurrentTransaction
+        ?? throw new InvalidOperationException("The reservation commits the transaction that writes the order, and there is none.");
 
     /// <summary>The one value a statement on one row returned; null when it touched none.</summary>
     protected static int? SingleOrNull(List<int> values) => values.Count == 1 ? values[0] : null;

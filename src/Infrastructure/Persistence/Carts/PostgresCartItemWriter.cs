@@ -96,20 +96,8 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         return pending.Task;
     }
 
-    private async Task<CartItemAddition> AddOneAsync(PendingAdd add, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        batch.BatchCommands.Add(Command(add));
-        CartItemAddition result;
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            result = await ReadAsync(reader, cancellationToken);
-        }
-
-        Interlocked.Increment(ref _batches);
-        return result;
-    }
+    private async Task<CartItemAddition> AddOneAsync(PendingAdd add, CancellationToken cancellationToken) =>
+        (await ExecuteAsync([add], cancellationToken))[0];
 
     /// <summary>
     /// Starts a writer when fewer than <see cref="Writers"/> run and adds are waiting. No add is left behind: an add is
@@ -177,7 +165,8 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         CartItemAddition[] results;
         try
         {
-            results = await ExecuteAsync(adds);
+            // No caller's cancellation: the batch belongs to every request in it.
+            results = await ExecuteAsync(adds, CancellationToken.None);
         }
         catch (PostgresException) when (adds.Count > 1)
         {
@@ -213,10 +202,10 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         }
     }
 
-    private async Task<CartItemAddition[]> ExecuteAsync(List<PendingAdd> adds)
+    /// <summary>The adds as one Npgsql batch: one round trip, one implicit transaction, one commit.</summary>
+    private async Task<CartItemAddition[]> ExecuteAsync(List<PendingAdd> adds, CancellationToken cancellationToken)
     {
-        // No caller's cancellation: the batch belongs to every request in it.
-        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);
         foreach (var add in adds)
         {
@@ -225,16 +214,16 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
         var results = new CartItemAddition[adds.Count];
         // The results are handed out only after the reader has read to the end, i.e. after the commit succeeded.
-        await using (var reader = await batch.ExecuteReaderAsync(CancellationToken.None))
+        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
         {
             for (var i = 0; i < results.Length; i++)
             {
-                if (i > 0 && !await reader.NextResultAsync(CancellationToken.None))
+                if (i > 0 && !await reader.NextResultAsync(cancellationToken))
                 {
                     throw new InvalidOperationException("The add-to-cart batch returned fewer results than statements.");
                 }
 
-                results[i] = await ReadAsync(reader, CancellationToken.None);
+                results[i] = await ReadAsync(reader, cancellationToken);
             }
         }
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Ordering;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -33,11 +32,9 @@ internal sealed class NewOrderRows
 
     private NewOrderRows(DbContext db)
     {
-        var model = db.Model;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        _order = Row.Of(Entity<Order>(model), sql);
-        _line = Row.Of(Entity<OrderLine>(model), sql);
-        _history = Row.Of(Entity<OrderStatusChange>(model), sql);
+        _order = Row.Of(MappedTable.Of<Order>(db));
+        _line = Row.Of(MappedTable.Of<OrderLine>(db));
+        _history = Row.Of(MappedTable.Of<OrderStatusChange>(db));
 
         var carts = MappedTable.Of<Cart>(db);
         var lines = MappedTable.Of<CartLine>(db);
@@ -97,9 +94,6 @@ internal sealed class NewOrderRows
         });
     }
 
-    private static IEntityType Entity<T>(IModel model) =>
-        model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the shop's model.");
-
     /// <summary>One table's INSERT: its columns' values read from the entity (and, for the key to the order, the order).</summary>
     private sealed record Row(string Sql, Column[] Columns)
     {
@@ -115,19 +109,20 @@ internal sealed class NewOrderRows
             return command;
         }
 
-        public static Row Of(IEntityType entity, ISqlGenerationHelper sql)
+        public static Row Of(MappedTable table)
         {
+            var entity = table.Entity;
+            var sql = table.Sql;
             var columns = new List<(string Name, Column Column)>();
             IProperty? identity = null;
             Collect(entity, static (_, row) => row, columns, ref identity);
-            var table = sql.DelimitIdentifier(entity.GetTableName()!);
             var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
             var values = string.Join(", ", columns.Select((_, i) => "$" + (i + 1)));
             // Every statement answers with a row (the identity the database gave it, else the key written), so the
             // batch's reader meets its statements' results one per statement.
             var returned = identity ?? entity.FindPrimaryKey()!.Properties[0];
             var returning = " RETURNING " + sql.DelimitIdentifier(returned.GetColumnName());
-            return new Row($"INSERT INTO {table} ({names}) VALUES ({values}){returning}", [.. columns.Select(c => c.Column)]);
+            return new Row($"INSERT INTO {table.Name} ({names}) VALUES ({values}){returning}", [.. columns.Select(c => c.Column)]);
         }
 
         /// <param name="reach">From the order and the table's entity to the instance that declares this type's properties (null: an optional owned part that is absent).</param>

@@ -6,8 +6,9 @@ namespace FakeShop.Infrastructure.Persistence;
 
 /// <summary>
 /// A table of the EF model as plain SQL names it, delimited by the provider: for the few plain statements that run
-/// without EF's query pipeline (the start-up's admin check and key ring read), so a renamed table or column in the
-/// model changes their SQL with it. Fails loudly when the entity or the property is not mapped.
+/// without EF's query pipeline (the start-up's admin check and key ring read, the checkout's order rows on PostgreSQL,
+/// ADR 29), so a renamed table or column in the model changes their SQL with it. Fails loudly when the entity or the
+/// property is not mapped.
 /// </summary>
 internal readonly record struct MappedTable(IEntityType Entity, ISqlGenerationHelper Sql)
 {

@@ -12,27 +12,29 @@ namespace FakeShop.Application.Payments;
 public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
 {
     /// <summary>
-    /// The same for an order this unit of work wrote a moment ago and still tracks (the checkout that placed it): an
-    /// approval is one version-checked UPDATE of it, without reading it back first. Whoever settled it meanwhile
-    /// (the sweeper) wins as in the other overload, and a failed payment takes that overload's path.
+    /// The same for an order this unit of work has just written (the checkout that placed it), tracked or not: an
+    /// approval is one UPDATE checked against the version written, without reading the order back first
+    /// (docs/decisions/0033). Whoever settled it meanwhile (the sweeper) wins as in the other overload, and a failed
+    /// payment takes that overload's path, which reads the order.
     /// </summary>
-    public async Task<OrderStatus> SettleAsync(Order tracked, PaymentDetails? approved, string by, CancellationToken ct)
+    public async Task<OrderStatus> SettleAsync(Order placed, PaymentDetails? approved, string by, CancellationToken ct)
     {
         if (approved is null)
         {
-            return await SettleAsync(tracked.Id, approved, by, ct);
+            return await SettleAsync(placed.Id, approved, by, ct);
         }
 
         try
         {
-            tracked.ConfirmCardPayment(approved, by, clock.GetUtcNow());
-            await db.SaveCardApprovalAsync(tracked, ct);
-            return tracked.Status;
+            var written = placed.Version;
+            placed.ConfirmCardPayment(approved, by, clock.GetUtcNow());
+            await db.SaveCardApprovalAsync(placed, written, ct);
+            return placed.Status;
         }
         catch (ConflictException)
         {
             // Settled meanwhile (the sweeper).
-            return await SettledMeanwhileAsync(tracked.Id, ct);
+            return await SettledMeanwhileAsync(placed.Id, ct);
         }
     }
 

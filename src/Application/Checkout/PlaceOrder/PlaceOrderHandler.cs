@@ -106,7 +106,9 @@ public sealed partial class PlaceOrderHandler(
         if (order.PaymentMethod == PaymentMethod.Pix)
         {
             // Paid later, in the payer's bank app: the order waits for the provider's webhook or its expiry.
-            await PixCharges.StartAsync(db, pixGateway, pix.Value, order, CancellationToken.None);
+            // The charge is stored on the order as the database has it: the reservation leaves it untracked (ADR 33).
+            var stored = await db.Orders.FirstAsync(o => o.Id == order.Id, CancellationToken.None);
+            await PixCharges.StartAsync(db, pixGateway, pix.Value, stored, CancellationToken.None);
             metrics.OrderPlaced(order.Total);
             return new PlaceOrderResult(PlaceOrderOutcome.Placed, order.Number, shownUnchanged);
         }

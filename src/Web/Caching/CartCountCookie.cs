@@ -114,7 +114,12 @@ public sealed class CartCountCookie(IDataProtectionProvider protection)
     private static void VisitorHash(string visitorCookie, Span<byte> destination)
     {
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.ASCII.GetBytes(visitorCookie), hash);
+        // A sealed visitor cookie is base64url (ASCII, about 120 characters): encoded on the stack, not in a new array
+        // per post; a longer one (not ours) still hashes, from the heap.
+        var length = visitorCookie.Length; // ASCII: one byte per character ('?' for any other)
+        var ascii = length <= 512 ? stackalloc byte[length] : new byte[length];
+        Encoding.ASCII.GetBytes(visitorCookie, ascii);
+        SHA256.HashData(ascii, hash);
         hash[..HashLength].CopyTo(destination);
     }
 }

@@ -10,9 +10,12 @@ public sealed class TracingBehaviour<TMessage, TResponse> : IPipelineBehavior<TM
 
     private static readonly ActivitySource Source = new(SourceName);
 
+    private static readonly string SpanName = typeof(TMessage).Name;
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        using var activity = Source.StartActivity(typeof(TMessage).Name, ActivityKind.Internal);
+        // Without a listener (no span exporter configured) there is no span to start and no name to look up.
+        using var activity = Source.HasListeners() ? Source.StartActivity(SpanName, ActivityKind.Internal) : null;
         try
         {
             return await next(message, cancellationToken);

@@ -45,6 +45,24 @@ public sealed class CartAddBatchTests(AppFixture app) : UseCaseTest(app)
     }
 
     [Fact]
+    public async Task One_writer_keeps_at_most_one_batch_at_the_database()
+    {
+        var webcam = await Product("webcam-4k-ultra");
+        await SetStock("webcam-4k-ultra", 10_000);
+        var visitors = Enumerable.Range(0, 24).Select(_ => Guid.NewGuid()).ToArray();
+        Writer.ResetPeakBatchesInFlight();
+        var before = Writer.BatchesWritten;
+
+        // ADR 32: adds that arrive while a batch is at the database wait for it and go together in the next one,
+        // instead of a second writer sending a second, smaller batch beside it.
+        var counts = await Task.WhenAll(visitors.Select(v => Task.Run(() => Send(m => m.Send(new AddToCartCommand(v, webcam.Id, 1))))));
+
+        Assert.All(counts, c => Assert.Equal(1, c));
+        Assert.InRange(Writer.BatchesWritten - before, 1, visitors.Length - 1);
+        Assert.Equal(1, Writer.PeakBatchesInFlight);
+    }
+
+    [Fact]
     public async Task One_batch_answers_each_add_with_its_own_result()
     {
         var webcam = await Product("webcam-4k-ultra");

@@ -14,7 +14,7 @@ public sealed record DatabaseSettings(
 {
     /// <summary>
     /// Adds waiting at the same moment are written together, up to this many (ADR 31): at 32 concurrent shoppers and
-    /// two writers that is every add waiting; more only makes one batch's rows stay locked longer.
+    /// one writer (ADR 32) that is every add waiting; more only makes one batch's rows stay locked longer.
     /// </summary>
     public const int DefaultCartAddBatch = 32;
 

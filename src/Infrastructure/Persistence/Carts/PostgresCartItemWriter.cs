@@ -18,7 +18,7 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// from (a burst waits for a connection rather than opening more than Database:MaxPoolSize), without creating a
 /// DbContext: measured under wrk, a DbContext's set-up (EF internal services, DI) was a visible share of this
 /// request's CPU. Adds that wait at the same moment go to the database together (ADR 31): the same statement once per
-/// add in one Npgsql batch, one round trip and one commit, written by at most <see cref="Writers"/> writers.
+/// add in one Npgsql batch, one round trip and one commit, written by at most <see cref="Writers"/> writer (ADR 32).
 /// </summary>
 /// <remarks>
 /// The domain's add rule (<see cref="Cart.CheckAdd"/>, as <see cref="CartAddSql.Refusal"/>) is applied twice: on the
@@ -70,15 +70,27 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         """;
 
     /// <summary>The most batches of adds this instance writes at the same time (each on its own pooled connection).</summary>
-    internal const int Writers = 2;
+    /// <remarks>
+    /// One (ADR 32): measured against two and four under the bench's 32 connections, one writer's batches are twice as
+    /// large, so PostgreSQL commits and the app wakes threads half as often per add; the CPU per post fell by a third
+    /// on both sides and the p99 did not rise (docs/performance.md, "Add to cart, session 8").
+    /// </remarks>
+    internal const int Writers = 1;
 
     private readonly ConcurrentQueue<PendingAdd> _queue = new();
     private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
     private int _writers;
     private long _batches;
+    private int _inFlight;
+    private int _peakInFlight;
 
     /// <summary>Batches written so far (a batch of one included); for the tests.</summary>
     internal long BatchesWritten => Interlocked.Read(ref _batches);
+
+    /// <summary>The most batches that were at the database at the same moment since the last reset; for the tests.</summary>
+    internal int PeakBatchesInFlight => Volatile.Read(ref _peakInFlight);
+
+    internal void ResetPeakBatchesInFlight() => Volatile.Write(ref _peakInFlight, 0);
 
     public Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -204,6 +216,24 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
     /// <summary>The adds as one Npgsql batch: one round trip, one implicit transaction, one commit.</summary>
     private async Task<CartItemAddition[]> ExecuteAsync(List<PendingAdd> adds, CancellationToken cancellationToken)
+    {
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            for (var peak = Volatile.Read(ref _peakInFlight); inFlight > peak; peak = Volatile.Read(ref _peakInFlight))
+            {
+                Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
+            }
+
+            return await ExecuteOnConnectionAsync(adds, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<CartItemAddition[]> ExecuteOnConnectionAsync(List<PendingAdd> adds, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection);

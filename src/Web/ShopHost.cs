@@ -95,6 +95,10 @@ public static partial class ShopHost
             }
         });
 
+        // The key ring is read as soon as the schema is current, on a pool thread beside the seed and the host's start,
+        // not on the main thread after the start: the main thread's Configure, endpoint warm-up and Kestrel start are
+        // the longest path to ready, and the key ring (its XML, its query) need wait for none of them.
+        var keyRing = Task.Run(() => LoadKeyRingWhenSchemaIsCurrentAsync(app, logger, schema.Task));
         Configure(app);
         app.LogPixState();
         app.LogRuntimeMemorySettings();
@@ -111,11 +115,7 @@ public static partial class ShopHost
                 return await work; // the migration failed (or a stop came) while the host was starting: it gave up
             }
 
-            if (await schema.Task)
-            {
-                LoadKeyRing(app, logger);
-            }
-
+            await keyRing;
             var exitCode = await work; // 1 when the migration or the seed failed: the host has been told to stop
             gate.Open();
             await app.WaitForShutdownAsync();
@@ -129,11 +129,16 @@ public static partial class ShopHost
     }
 
     // What Data Protection's own hosted service did at host start: read (or on an empty table create) the key ring, so
-    // the first page that seals a cookie does not wait for it. On the main thread once the host has started and the
-    // schema is current, beside the seed and the admin check; before the gate opens. A failure is logged, as the
-    // hosted service did; the key ring is then read on first use.
-    private static void LoadKeyRing(WebApplication app, ILogger logger)
+    // the first page that seals a cookie does not wait for it. Once the schema is current, beside the seed, the admin
+    // check and the host's start; before the gate opens. A failure is logged, as the hosted service did; the key ring
+    // is then read on first use. Not at all when the schema never became current (the start is failing anyway).
+    private static async Task LoadKeyRingWhenSchemaIsCurrentAsync(WebApplication app, ILogger logger, Task<bool> schemaCurrent)
     {
+        if (!await schemaCurrent)
+        {
+            return;
+        }
+
         try
         {
             app.Services.GetRequiredService<IKeyRingProvider>().GetCurrentKeyRing();

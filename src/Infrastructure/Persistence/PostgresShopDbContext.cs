@@ -136,7 +136,8 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
     /// <summary>Moves to the next statement's result (raising its error, if any) and reads its one integer.</summary>
     private static async Task<int> NextIntAsync(NpgsqlDataReader reader)
     {
-        if (!await reader.NextResultAsync(CancellationToken.None) || !await reader.ReadAsync(CancellationToken.None))
+        await NextResultAsync(reader);
+        if (!await reader.ReadAsync(CancellationToken.None))
         {
             throw new InvalidOperationException("A statement of the reservation's batch returned no row.");
         }

@@ -112,7 +112,10 @@ public static partial class ShopHost
             }
             catch (OperationCanceledException) when (app.Lifetime.ApplicationStopping.IsCancellationRequested)
             {
-                return await work; // the migration failed (or a stop came) while the host was starting: it gave up
+                // The migration failed (or a stop came) while the host was starting: it gave up. The key ring may be
+                // being read (a stop after the schema was current): it ends before the services are disposed.
+                await keyRing;
+                return await work;
             }
 
             await keyRing;

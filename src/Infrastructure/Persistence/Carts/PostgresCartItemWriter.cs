@@ -72,8 +72,9 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
     /// <summary>The most batches of adds this instance writes at the same time (each on its own pooled connection).</summary>
     /// <remarks>
     /// One (ADR 32): measured against two and four under the bench's 32 connections, one writer's batches are twice as
-    /// large, so PostgreSQL commits and the app wakes threads half as often per add; the CPU per post fell by a third
-    /// on both sides and the p99 did not rise (docs/performance.md, "Add to cart, session 8").
+    /// large, so PostgreSQL commits and the app wakes threads half as often per add; over all paired runs the CPU per
+    /// post fell by 18 % (app) and 27 % (PostgreSQL), one pair of four going the other way, and the p99 did not rise
+    /// (docs/performance.md, "Add to cart, session 8").
     /// </remarks>
     internal const int Writers = 1;
 

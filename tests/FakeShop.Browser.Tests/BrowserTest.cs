@@ -81,6 +81,28 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Opens the phone menu and waits until Bootstrap has finished opening it ("show" comes when the transition
+    /// ends): a click on a control inside it during the transition could land while it still moved and send nothing.
+    /// </summary>
+    protected static async Task OpenMenu(IPage page)
+    {
+        await page.ClickAsync(".navbar-toggler");
+        await Assertions.Expect(page.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
+    }
+
+    /// <summary>Switches the shop to English with the language switch, as a shopper does (behind the menu on a phone).</summary>
+    protected static async Task SwitchToEnglish(IPage page)
+    {
+        if (page.ViewportSize is { Width: < 992 })
+        {
+            await OpenMenu(page);
+        }
+
+        await page.ClickAsync("form.language-switch button[value=en]");
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+    }
+
     protected static Task ExpectUrl(IPage page, string pattern) =>
         Assertions.Expect(page).ToHaveURLAsync(new Regex(pattern));
 

@@ -30,8 +30,7 @@ public sealed partial class FocusTests(BrowserFixture fixture) : BrowserTest(fix
             if (width < 992)
             {
                 // The collapsed menu's links are only reachable once it is open.
-                await page.ClickAsync(".navbar-toggler");
-                await Assertions.Expect(page.Locator("#mainNav")).ToBeVisibleAsync();
+                await OpenMenu(page);
             }
 
             await page.Locator("body").FocusAsync();

@@ -30,13 +30,7 @@ public sealed partial class PhoneTests(BrowserFixture fixture) : BrowserTest(fix
                 await Assertions.Expect(page.Locator("#flash")).ToBeVisibleAsync();
                 if (language == "en")
                 {
-                    if (width < 992)
-                    {
-                        await page.ClickAsync(".navbar-toggler");
-                    }
-
-                    await page.ClickAsync("form.language-switch button[value=en]");
-                    await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+                    await SwitchToEnglish(page);
                 }
 
                 var tooWide = new List<string>();

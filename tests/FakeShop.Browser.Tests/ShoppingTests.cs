@@ -82,14 +82,14 @@ public sealed class ShoppingTests(BrowserFixture fixture) : BrowserTest(fixture)
         // On a phone the menu is collapsed behind the toggler.
         var allProducts = page.Locator("#mainNav").GetByRole(AriaRole.Link, new() { Name = "Todos os produtos" });
         await Assertions.Expect(allProducts).ToBeHiddenAsync();
-        await page.ClickAsync(".navbar-toggler");
+        await OpenMenu(page);
         await Assertions.Expect(allProducts).ToBeVisibleAsync();
         await allProducts.ClickAsync();
         await ExpectUrl(page, "/shop$");
 
         await page.Locator("article.product-card", new() { HasText = "Caixa de Som" }).GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(page.Locator("#flash")).ToBeVisibleAsync(); // the page after the post has loaded
-        await page.ClickAsync(".navbar-toggler");
+        await OpenMenu(page);
         var cartLink = page.Locator("#cart-link");
         await Assertions.Expect(cartLink).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#cart-count")).ToHaveTextAsync("1");

@@ -73,6 +73,36 @@ public sealed class BrazilianCheckoutTests(WebFixture app) : WebTest(app)
         Assert.Equal("Avenida Paulista", page.QuerySelector<IHtmlInputElement>("#Input_Street")!.Value);
     }
 
+    /// <summary>
+    /// The state options are written once per chosen state and reused (UfOptionsHtml, issue 16): the one chosen, in
+    /// whatever case it was typed, comes back selected — and only it; a code that is no state selects nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("SP", "SP")]
+    [InlineData("rj", "RJ")]
+    [InlineData("XX", null)]
+    public async Task The_chosen_state_comes_back_selected_when_the_form_is_shown_again(string typed, string? selected)
+    {
+        var (visitor, form) = await VisitorAtCheckout();
+        Assert.Empty(form.QuerySelectorAll("#Input_Uf option[selected]"));
+        var values = CheckoutValues();
+        values["Input.Uf"] = typed;
+        values["Input.FirstName"] = "";
+
+        var page = await visitor.SubmitAsync(form, "#checkout-form", values);
+
+        Assert.Equal(HttpStatusCode.OK, visitor.Status);
+        Assert.Equal(
+            selected is null ? [] : [selected],
+            page.QuerySelectorAll("#Input_Uf option[selected]").Select(o => o.GetAttribute("value")));
+        Assert.Equal(selected ?? "", page.QuerySelector<IHtmlSelectElement>("#Input_Uf")!.Value);
+        Assert.Equal(28, page.QuerySelectorAll("#Input_Uf option").Length);
+
+        // Another visitor's fresh form right after still has nothing chosen.
+        var (_, other) = await VisitorAtCheckout();
+        Assert.Empty(other.QuerySelectorAll("#Input_Uf option[selected]"));
+    }
+
     [Fact]
     public async Task The_customer_sees_the_address_as_the_correios_print_it_and_only_a_masked_cpf()
     {

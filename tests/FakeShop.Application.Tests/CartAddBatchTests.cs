@@ -1,4 +1,5 @@
 using FakeShop.Domain.Carts;
+using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Persistence.Carts;
 using Npgsql;
 
@@ -113,5 +114,44 @@ public sealed class CartAddBatchTests(AppFixture app) : UseCaseTest(app)
         Assert.Equal(1, await CartItems(a));
         Assert.Equal(2, await CartItems(b));
         Assert.Equal(1, await CartItems(broken));
+    }
+
+    [Fact]
+    public async Task The_writer_thread_writes_queued_adds_fails_only_the_failing_one_and_stops_when_disposed()
+    {
+        var webcam = await Product("webcam-4k-ultra");
+        await SetStock("webcam-4k-ultra", 10_000);
+        Guid broken = Guid.NewGuid(), a = Guid.NewGuid(), b = Guid.NewGuid();
+        await Send(m => m.Send(new AddToCartCommand(broken, webcam.Id, 1)));
+        // A writer of its own on the app's pool, so that disposing it leaves the app's writer running.
+        var services = App.Factory.Services;
+        var writer = new PostgresCartItemWriter(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<DatabaseSettings>());
+        var before = writer.BatchesWritten;
+
+        // ADR 34: through the queue, i.e. on the writer's own thread with blocking reads; an overflow among them
+        // (1 + int.MaxValue) fails that add only, whether the three share a batch or not.
+        var now = DateTimeOffset.UtcNow;
+        var okA = writer.AddAsync(a, webcam.Id, 1, now, CancellationToken.None);
+        var overflow = writer.AddAsync(broken, webcam.Id, int.MaxValue, now, CancellationToken.None);
+        var okB = writer.AddAsync(b, webcam.Id, 2, now, CancellationToken.None);
+
+        Assert.Equal(1, (await okA).ItemCount);
+        Assert.Equal(2, (await okB).ItemCount);
+        Assert.Equal(PostgresErrorCodes.NumericValueOutOfRange, (await Assert.ThrowsAsync<PostgresException>(() => overflow)).SqlState);
+        Assert.Equal(1, await CartItems(a));
+        Assert.Equal(2, await CartItems(b));
+        Assert.Equal(1, await CartItems(broken));
+        Assert.InRange(writer.BatchesWritten - before, 1, 3);
+        var thread = Assert.IsType<Thread>(writer.WriterThread);
+        Assert.False(thread.IsThreadPoolThread);
+        Assert.True(thread.IsBackground);
+
+        // The writer sleeps between adds and wakes for the next one.
+        await Task.Delay(50);
+        Assert.Equal(2, (await writer.AddAsync(a, webcam.Id, 1, DateTimeOffset.UtcNow, CancellationToken.None)).ItemCount);
+
+        writer.Dispose();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(10)), "the writer thread should end once disposed");
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => writer.AddAsync(a, webcam.Id, 1, DateTimeOffset.UtcNow, CancellationToken.None));
     }
 }

@@ -28,7 +28,7 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// 49-line cart, as before). Only active products; the line's PriceSeen is the catalogue price at the add. Quantity
 /// 1..99 of the add itself is the validator's. A refusal writes nothing (except, in a race, the cart's UpdatedAt).
 /// </remarks>
-internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, DatabaseSettings database) : ICartItemWriter
+internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, DatabaseSettings database) : ICartItemWriter, IDisposable
 {
     private static readonly string Sql = $"""
         WITH relaxed AS (
@@ -74,13 +74,17 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
     /// One (ADR 32): measured against two and four under the bench's 32 connections, one writer's batches are twice as
     /// large, so PostgreSQL commits and the app wakes threads half as often per add; over all paired runs the CPU per
     /// post fell by 18 % (app) and 27 % (PostgreSQL), one pair of four going the other way, and the p99 did not rise
-    /// (docs/performance.md, "Add to cart, session 8").
+    /// (docs/performance.md, "Add to cart, session 8"). Since ADR 34 the one writer is one dedicated thread.
     /// </remarks>
     internal const int Writers = 1;
 
     private readonly ConcurrentQueue<PendingAdd> _queue = new();
     private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
-    private int _writers;
+    private readonly SemaphoreSlim _wake = new(0);
+    private readonly Lock _start = new();
+    private Thread? _writer;
+    private int _sleeping;
+    private volatile bool _disposed;
     private long _batches;
     private int _inFlight;
     private int _peakInFlight;
@@ -93,6 +97,9 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
     internal void ResetPeakBatchesInFlight() => Volatile.Write(ref _peakInFlight, 0);
 
+    /// <summary>The writer's own thread once the first batched add started it; for the tests.</summary>
+    internal Thread? WriterThread => Volatile.Read(ref _writer);
+
     public Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_batchSize == 1)
@@ -103,66 +110,107 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
         // ADR 31: queued, and written with the other adds that are waiting at that moment, in one round trip and one
         // commit. The caller is answered only after that commit, exactly as after its own statement's commit.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var pending = new PendingAdd(visitorId, productId, quantity, now);
         _queue.Enqueue(pending);
-        StartWriterIfNeeded();
+        if (_disposed)
+        {
+            FailQueued(); // disposed while this add was queued: the writer may already have failed what it found
+        }
+        else
+        {
+            if (Volatile.Read(ref _writer) is null)
+            {
+                StartWriter();
+            }
+
+            // The queue's enqueue is a full fence, as is the writer's announcement: either the writer's last look saw
+            // this add, or this add sees the announcement. The exchange lets one add in to wake it.
+            if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+            {
+                _wake.Release();
+            }
+        }
+
         return pending.Task;
     }
 
     private async Task<CartItemAddition> AddOneAsync(PendingAdd add, CancellationToken cancellationToken) =>
-        (await ExecuteAsync([add], cancellationToken))[0];
+        (await ExecuteAsync([add], sync: false, cancellationToken))[0];
 
-    /// <summary>
-    /// Starts a writer when fewer than <see cref="Writers"/> run and adds are waiting. No add is left behind: an add is
-    /// queued before this look, and a writer looks again after it stopped counting itself.
-    /// </summary>
-    private void StartWriterIfNeeded()
+    private void StartWriter()
     {
-        while (!_queue.IsEmpty)
+        lock (_start)
         {
-            var running = Volatile.Read(ref _writers);
-            if (running >= Writers)
+            if (_writer is not null)
             {
                 return;
             }
 
-            if (Interlocked.CompareExchange(ref _writers, running + 1, running) == running)
-            {
-                // On the thread pool, not on the request that started it: a writer may go on with later batches, and
-                // that request's answer must not wait for them.
-                _ = Task.Run(WriteQueuedAsync);
-                return;
-            }
+            // ADR 34: its own thread, not the thread pool. It waits for PostgreSQL's answer in a blocking read, so the
+            // answer wakes this one thread; an awaited read was an epoll-thread wake-up plus a pool-worker wake-up per
+            // batch. It starts with the first batched add (nothing to write before) and lives as long as the writer.
+            var thread = new Thread(WriteQueued) { IsBackground = true, Name = "Cart add writer" };
+            thread.Start();
+            Volatile.Write(ref _writer, thread);
         }
     }
 
-    private async Task WriteQueuedAsync()
+    /// <summary>
+    /// The writer's loop: takes every add waiting (up to the batch size), writes them as one batch, again until none
+    /// waits; then sleeps until an add arrives. A lone add goes at once: no timer, no collecting window. No add is left
+    /// behind: the writer announces its sleep before its last look at the queue, and an add queued after that look
+    /// finds the announcement and wakes it.
+    /// </summary>
+    private void WriteQueued()
     {
         var batch = new List<PendingAdd>(_batchSize);
-        try
+        while (!_disposed)
         {
-            while (true)
+            while (batch.Count < _batchSize && _queue.TryDequeue(out var add))
             {
-                while (batch.Count < _batchSize && _queue.TryDequeue(out var add))
-                {
-                    batch.Add(add);
-                }
-
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
-                await WriteBatchAsync(batch);
-                batch.Clear();
+                batch.Add(add);
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _writers);
+
+            if (batch.Count > 0)
+            {
+                // Never throws: every add's task ends with its result or its error.
+                WriteBatch(batch, sync: true).GetAwaiter().GetResult();
+                batch.Clear();
+                continue;
+            }
+
+            Interlocked.Exchange(ref _sleeping, 1); // a full fence before the last look at the queue
+            if (!_queue.IsEmpty && Interlocked.Exchange(ref _sleeping, 0) == 1)
+            {
+                continue; // an add came in between; nobody released the semaphore for it
+            }
+
+            // SemaphoreSlim spins briefly before it blocks: an add arriving within microseconds costs no sleep.
+            _wake.Wait();
         }
 
-        StartWriterIfNeeded();
+        // Disposed (the host stops): whatever still waits is failed rather than left hanging.
+        FailQueued();
+    }
+
+    private void FailQueued()
+    {
+        while (_queue.TryDequeue(out var left))
+        {
+            left.Fail(new ObjectDisposedException(nameof(PostgresCartItemWriter)));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _wake.Release();
     }
 
     /// <summary>
@@ -172,14 +220,17 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
     /// line rows they share in the same order and cannot deadlock each other. A statement PostgreSQL refuses rolls the
     /// whole batch back: then each add is written again on its own, so one add's error is only that add's.
     /// </summary>
-    internal async Task WriteBatchAsync(List<PendingAdd> adds)
+    internal Task WriteBatchAsync(List<PendingAdd> adds) => WriteBatch(adds, sync: false);
+
+    /// <param name="sync">On the writer's thread: blocking calls (a task that is already complete comes back). Else awaited.</param>
+    private async Task WriteBatch(List<PendingAdd> adds, bool sync)
     {
         adds.Sort(static (a, b) => a.VisitorId != b.VisitorId ? a.VisitorId.CompareTo(b.VisitorId) : a.ProductId.CompareTo(b.ProductId));
         CartItemAddition[] results;
         try
         {
             // No caller's cancellation: the batch belongs to every request in it.
-            results = await ExecuteAsync(adds, CancellationToken.None);
+            results = await ExecuteAsync(adds, sync, CancellationToken.None);
         }
         catch (PostgresException) when (adds.Count > 1)
         {
@@ -188,7 +239,7 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
             {
                 try
                 {
-                    add.Complete(await AddOneAsync(add, CancellationToken.None));
+                    add.Complete((await ExecuteAsync([add], sync, CancellationToken.None))[0]);
                 }
                 catch (Exception ex)
                 {
@@ -216,7 +267,7 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
     }
 
     /// <summary>The adds as one Npgsql batch: one round trip, one implicit transaction, one commit.</summary>
-    private async Task<CartItemAddition[]> ExecuteAsync(List<PendingAdd> adds, CancellationToken cancellationToken)
+    private async Task<CartItemAddition[]> ExecuteAsync(List<PendingAdd> adds, bool sync, CancellationToken cancellationToken)
     {
         var inFlight = Interlocked.Increment(ref _inFlight);
         try
@@ -226,7 +277,7 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
                 Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
             }
 
-            return await ExecuteOnConnectionAsync(adds, cancellationToken);
+            return await ExecuteOnConnectionAsync(adds, sync, cancellationToken);
         }
         finally
         {
@@ -234,32 +285,59 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         }
     }
 
-    private async Task<CartItemAddition[]> ExecuteOnConnectionAsync(List<PendingAdd> adds, CancellationToken cancellationToken)
+    private async Task<CartItemAddition[]> ExecuteOnConnectionAsync(List<PendingAdd> adds, bool sync, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection);
-        foreach (var add in adds)
+        var connection = sync ? dataSource.OpenConnection() : await dataSource.OpenConnectionAsync(cancellationToken);
+        try
         {
-            batch.BatchCommands.Add(Command(add));
-        }
-
-        var results = new CartItemAddition[adds.Count];
-        // The results are handed out only after the reader has read to the end, i.e. after the commit succeeded.
-        await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
-        {
-            for (var i = 0; i < results.Length; i++)
+            using var batch = new NpgsqlBatch(connection);
+            foreach (var add in adds)
             {
-                if (i > 0 && !await reader.NextResultAsync(cancellationToken))
-                {
-                    throw new InvalidOperationException("The add-to-cart batch returned fewer results than statements.");
-                }
+                batch.BatchCommands.Add(Command(add));
+            }
 
-                results[i] = await ReadAsync(reader, cancellationToken);
+            var results = new CartItemAddition[adds.Count];
+            // The results are handed out only after the reader has read to the end, i.e. after the commit succeeded.
+            var reader = sync ? batch.ExecuteReader() : await batch.ExecuteReaderAsync(cancellationToken);
+            try
+            {
+                for (var i = 0; i < results.Length; i++)
+                {
+                    if (i > 0 && !(sync ? reader.NextResult() : await reader.NextResultAsync(cancellationToken)))
+                    {
+                        throw new InvalidOperationException("The add-to-cart batch returned fewer results than statements.");
+                    }
+
+                    results[i] = await ReadAsync(reader, sync, cancellationToken);
+                }
+            }
+            finally
+            {
+                // Reads to the end of the batch (the commit's answer): blocking on the writer's thread, as everything there.
+                if (sync)
+                {
+                    reader.Dispose();
+                }
+                else
+                {
+                    await reader.DisposeAsync();
+                }
+            }
+
+            Interlocked.Increment(ref _batches);
+            return results;
+        }
+        finally
+        {
+            if (sync)
+            {
+                connection.Dispose();
+            }
+            else
+            {
+                await connection.DisposeAsync();
             }
         }
-
-        Interlocked.Increment(ref _batches);
-        return results;
     }
 
     private static NpgsqlBatchCommand Command(PendingAdd add)
@@ -274,9 +352,9 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         return command;
     }
 
-    private static async Task<CartItemAddition> ReadAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    private static async Task<CartItemAddition> ReadAsync(NpgsqlDataReader reader, bool sync, CancellationToken cancellationToken)
     {
-        if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(0))
+        if (!(sync ? reader.Read() : await reader.ReadAsync(cancellationToken)) || reader.IsDBNull(0))
         {
             return new CartItemAddition(ProductFound: false, Added: false, 0, CartRefusal.None, 0);
         }

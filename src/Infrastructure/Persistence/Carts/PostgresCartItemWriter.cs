@@ -18,7 +18,8 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// from (a burst waits for a connection rather than opening more than Database:MaxPoolSize), without creating a
 /// DbContext: measured under wrk, a DbContext's set-up (EF internal services, DI) was a visible share of this
 /// request's CPU. Adds that wait at the same moment go to the database together (ADR 31): the same statement once per
-/// add in one Npgsql batch, one round trip and one commit, written by at most <see cref="Writers"/> writer (ADR 32).
+/// add in one Npgsql batch, one round trip and one commit, written by one writer per instance (ADR 32) on its own thread
+/// (ADR 34).
 /// </summary>
 /// <remarks>
 /// The domain's add rule (<see cref="Cart.CheckAdd"/>, as <see cref="CartAddSql.Refusal"/>) is applied twice: on the
@@ -69,19 +70,16 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         FROM seen, relaxed
         """;
 
-    /// <summary>The most batches of adds this instance writes at the same time (each on its own pooled connection).</summary>
-    /// <remarks>
-    /// One (ADR 32): measured against two and four under the bench's 32 connections, one writer's batches are twice as
-    /// large, so PostgreSQL commits and the app wakes threads half as often per add; over all paired runs the CPU per
-    /// post fell by 18 % (app) and 27 % (PostgreSQL), one pair of four going the other way, and the p99 did not rise
-    /// (docs/performance.md, "Add to cart, session 8"). Since ADR 34 the one writer is one dedicated thread.
-    /// </remarks>
-    internal const int Writers = 1;
-
     private readonly ConcurrentQueue<PendingAdd> _queue = new();
     private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _start = new();
+
+    // The one writer, so at most one batch of this instance is at the database at a time (ADR 32): measured against two
+    // and four under the bench's 32 connections, one writer's batches are twice as large, so PostgreSQL commits and the
+    // app wakes threads half as often per add; over all paired runs the CPU per post fell by 18 % (app) and 27 %
+    // (PostgreSQL), one pair of four going the other way (docs/performance.md, "Add to cart, session 8"). A thread of
+    // its own since ADR 34.
     private Thread? _writer;
     private int _sleeping;
     private volatile bool _disposed;

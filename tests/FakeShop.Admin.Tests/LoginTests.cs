@@ -49,6 +49,33 @@ public sealed class LoginTests(AdminFixture app) : AdminTest(app)
         Assert.Equal(string.Empty, wrongPassword.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Password")!.Value);
     }
 
+    [Theory]
+    [InlineData("pt-BR", "Informe seu e-mail.")]
+    [InlineData("en", "Enter your e-mail.")]
+    public async Task A_missing_email_is_marked_on_its_field_and_read_with_it_in_the_pages_language(string language, string message)
+    {
+        var client = NewClient();
+        client.Http.DefaultRequestHeaders.Remove("Accept-Language");
+        client.Http.DefaultRequestHeaders.Add("Accept-Language", language);
+        var login = await client.GetAsync("/Account/Login");
+        var page = await client.SubmitAsync(login, "#login-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "",
+            ["Input.Password"] = "Some-Password1!",
+        });
+
+        var email = page.QuerySelector("#Input_Email")!;
+        Assert.Equal("true", email.GetAttribute("aria-invalid"));
+        Assert.Equal("Input_Email-error", email.GetAttribute("aria-describedby"));
+        Assert.Contains("is-invalid", email.ClassList);
+        Assert.Equal(message, Text(page, "#Input_Email-error"));
+        // The password was given: its field stays unmarked.
+        var password = page.QuerySelector("#Input_Password")!;
+        Assert.Null(password.GetAttribute("aria-invalid"));
+        Assert.Null(password.GetAttribute("aria-describedby"));
+        Assert.Null(page.QuerySelector("#Input_Password-error"));
+    }
+
     // Issue 14 changed this rule: five failures used to lock the account for everybody, so anyone could lock the
     // admin out. Now they block the client that made them, for that account only (ADR 0012).
     [Fact]

@@ -40,8 +40,8 @@ public static class FieldHtml
         public void WriteTo(TextWriter writer, HtmlEncoder encoder)
         {
             var id = "Input_" + field.Name;
-            var errors = modelState.TryGetValue("Input." + field.Name, out var entry) ? entry.Errors : null;
-            var invalid = errors is { Count: > 0 };
+            var error = modelState.ErrorText("Input." + field.Name);
+            var invalid = error is not null;
 
             writer.Write("<div class=\"");
             encoder.Encode(writer, field.ColumnClass);
@@ -110,12 +110,12 @@ public static class FieldHtml
                 writer.Write("</div>\n");
             }
 
-            if (invalid)
+            if (error is not null)
             {
                 writer.Write("        <div class=\"invalid-feedback field-error\" id=\"");
                 encoder.Encode(writer, id);
                 writer.Write("-error\">");
-                encoder.Encode(writer, string.Join(" ", errors!.Select(e => e.ErrorMessage)));
+                encoder.Encode(writer, error);
                 writer.Write("</div>\n");
             }
 

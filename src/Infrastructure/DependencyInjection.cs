@@ -7,6 +7,7 @@ using FakeShop.Infrastructure.Database;
 using FakeShop.Infrastructure.Payments;
 using FakeShop.Infrastructure.Persistence;
 using FakeShop.Infrastructure.Persistence.Carts;
+using FakeShop.Infrastructure.Persistence.Orders;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -34,12 +35,14 @@ public static class DependencyInjection
                 services.AddDbContextPool<PostgresShopDbContext>((sp, o) => o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<PostgresShopDbContext>());
                 services.AddSingleton<ICartItemWriter, PostgresCartItemWriter>();
+                services.AddSingleton<ICardApprovalWriter, PostgresCardApprovalWriter>();
                 services.AddHostedService<PostgresCatalogChangeListener>();
                 break;
             default:
                 services.AddDbContextPool<SqliteShopDbContext>(o => o.UseSqlite(database.ConnectionString));
                 services.AddScoped<ShopDbContext>(sp => sp.GetRequiredService<SqliteShopDbContext>());
                 services.AddScoped<ICartItemWriter, SqliteCartItemWriter>();
+                services.AddScoped<ICardApprovalWriter, SqliteCardApprovalWriter>();
                 break;
         }
 

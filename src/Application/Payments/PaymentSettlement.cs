@@ -9,13 +9,14 @@ namespace FakeShop.Application.Payments;
 /// against the order's version, so when two settle the same order (the checkout request and the sweeper, two
 /// sweepers, a webhook) exactly one wins and the stock is released at most once; the others get the final status.
 /// </summary>
-public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
+public sealed class PaymentSettlement(IShopDbContext db, ICardApprovalWriter approvals, TimeProvider clock)
 {
     /// <summary>
     /// The same for an order this unit of work has just written (the checkout that placed it), tracked or not: an
     /// approval is one UPDATE checked against the version written, without reading the order back first
-    /// (docs/decisions/0033). Whoever settled it meanwhile (the sweeper) wins as in the other overload, and a failed
-    /// payment takes that overload's path, which reads the order.
+    /// (docs/decisions/0033), written with the approvals of concurrent checkouts where the provider batches them (ADR 37).
+    /// Whoever settled it meanwhile (the sweeper) wins as in the other overload, and a failed payment takes that
+    /// overload's path, which reads the order.
     /// </summary>
     public async Task<OrderStatus> SettleAsync(Order placed, PaymentDetails? approved, string by, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ public sealed class PaymentSettlement(IShopDbContext db, TimeProvider clock)
         {
             var written = placed.Version;
             placed.ConfirmCardPayment(approved, by, clock.GetUtcNow());
-            await db.SaveCardApprovalAsync(placed, written, ct);
+            await approvals.SaveAsync(placed, written, ct);
             return placed.Status;
         }
         catch (ConflictException)

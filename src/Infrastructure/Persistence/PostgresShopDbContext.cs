@@ -1,14 +1,10 @@
-using System.Runtime.CompilerServices;
 using FakeShop.Application.Common.Abstractions;
-using FakeShop.Application.Common.Exceptions;
 using FakeShop.Domain.Carts;
 using FakeShop.Domain.Ordering;
 using FakeShop.Infrastructure.Persistence.Orders;
 using FakeShop.Infrastructure.Persistence.Conventions;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
-using H = FakeShop.Infrastructure.Persistence.Orders.OrderSql.StatusChanges;
-using O = FakeShop.Infrastructure.Persistence.Orders.OrderSql.Orders;
 
 namespace FakeShop.Infrastructure.Persistence;
 
@@ -143,48 +139,6 @@ public sealed class PostgresShopDbContext(DbContextOptions<PostgresShopDbContext
         }
 
         return reader.GetInt32(0);
-    }
-
-    // The card approval's statement: the names come from OrderSql (the EF model's), the values are its parameters.
-    private const string CardApprovalSql = $$"""
-        WITH settled AS (
-            UPDATE {{O.Table}}
-            SET {{O.Status}} = {0}, {{O.Version}} = {1}, {{O.PaymentAuthorizationId}} = {2},
-                {{O.CardBrand}} = {3}, {{O.CardLast4}} = {4}
-            WHERE {{O.Id}} = {5} AND {{O.Version}} = {6}
-            RETURNING {{O.Id}})
-        INSERT INTO {{H.Table}} ({{H.ChangedAt}}, {{H.ChangedBy}}, {{H.OrderId}}, {{H.Status}})
-        SELECT {7}, {8}, {{O.Id}}, {9} FROM settled
-        RETURNING {{H.Id}} AS "Value"
-        """;
-
-    /// <remarks>
-    /// One statement: the version-checked UPDATE and the history INSERT of the rows it updated, atomic as any single
-    /// statement, so a lost race writes neither. The change tracker's save sent the same two statements in a
-    /// transaction of its own: two round trips (BEGIN with the batch, then COMMIT) and its change detection and
-    /// command building, on every approved checkout (docs/performance.md, "Checkout flow, session 5").
-    /// </remarks>
-    public override async Task SaveCardApprovalAsync(Order order, int writtenVersion, CancellationToken ct)
-    {
-        var payment = order.Payment ?? throw new InvalidOperationException("The order has no card payment to save.");
-        var change = order.History[^1];
-        var written = await Database.SqlQuery<int>(FormattableStringFactory.Create(
-            CardApprovalSql,
-            order.Status.ToString(), order.Version, payment.AuthorizationId, payment.CardBrand, payment.CardLast4,
-            order.Id, writtenVersion,
-            change.ChangedAt, change.ChangedBy, change.Status.ToString())).ToListAsync(ct);
-        if (written.Count == 0)
-        {
-            throw new ConflictException(ConflictException.Edited, "Someone else settled the order first; nothing was written.");
-        }
-
-        // A tracked order: what the statement wrote is what the tracker holds now, nothing left for a later save to repeat.
-        var entry = Entry(order);
-        if (entry.State != EntityState.Detached)
-        {
-            Entry(change).Property(h => h.Id).CurrentValue = written[0];
-            ChangeTracker.AcceptAllChanges();
-        }
     }
 
     public override async Task WaitUntilDurableAsync(CancellationToken ct) =>

@@ -73,20 +73,6 @@ public abstract class ShopDbContext(DbContextOptions options)
     /// <summary>The one value a statement on one row returned; null when it touched none.</summary>
     protected static int? SingleOrNull(List<int> values) => values.Count == 1 ? values[0] : null;
 
-    /// <summary>
-    /// The change tracker's save (an UPDATE and an INSERT in a transaction of their own), of an order this provider's
-    /// reservation left tracked: the tracker's original version is the one written.
-    /// </summary>
-    public virtual Task SaveCardApprovalAsync(Order order, int writtenVersion, CancellationToken ct)
-    {
-        if (Entry(order).State == EntityState.Detached)
-        {
-            throw new InvalidOperationException("This provider saves a card approval of a tracked order only.");
-        }
-
-        return this.SaveAsync(ct);
-    }
-
     /// <summary>Nothing to wait for when every commit already waited for the disk.</summary>
     public virtual Task WaitUntilDurableAsync(CancellationToken ct) => Task.CompletedTask;
 

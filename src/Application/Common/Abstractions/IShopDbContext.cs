@@ -41,7 +41,7 @@ public interface IShopDbContext
     /// of ADR 6), commits, and returns once that commit is on disk. On PostgreSQL this is one round trip, so a hot
     /// product's row is locked for the statements' execution only, and the commit releases it without waiting for
     /// the disk; the flush after it holds no lock. Afterwards the order need not be tracked (on PostgreSQL nothing is,
-    /// the cart included; docs/decisions/0033): a card approval is saved with <see cref="SaveCardApprovalAsync"/> and
+    /// the cart included; docs/decisions/0033): a card approval is saved with <see cref="Payments.ICardApprovalWriter"/> and
     /// the version the order was written with, any other change of the order reads it back first.
     /// When a take finds fewer units than asked, nothing is committed and the result names that take; a
     /// <see cref="DbUpdateException"/> (the form's token or the order number already used) or a
@@ -49,15 +49,6 @@ public interface IShopDbContext
     /// transaction back in all three cases.
     /// </summary>
     Task<StockTakes> PlaceOrderAndCommitDurablyAsync(Order order, Cart cart, IReadOnlyList<StockTake> takes, CancellationToken ct);
-
-    /// <summary>
-    /// Saves an order that has just been confirmed as paid by card (<see cref="Order.ConfirmCardPayment"/>): its status,
-    /// version and payment and the new history entry, checked against <paramref name="writtenVersion"/>, the version
-    /// the database held when the order was read or written. The order need not be tracked (the checkout's is not,
-    /// docs/decisions/0033). <see cref="Exceptions.ConflictException"/> when someone else changed the order first;
-    /// nothing is written then.
-    /// </summary>
-    Task SaveCardApprovalAsync(Order order, int writtenVersion, CancellationToken ct);
 
     /// <summary>Returns once everything committed before the call is on disk. Outside any transaction.</summary>
     Task WaitUntilDurableAsync(CancellationToken ct);

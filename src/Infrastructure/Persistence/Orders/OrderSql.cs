@@ -4,7 +4,7 @@ namespace FakeShop.Infrastructure.Persistence.Orders;
 
 /// <summary>
 /// The names of the order tables and columns that hand-written SQL uses (the card approval of
-/// <see cref="PostgresShopDbContext.SaveCardApprovalAsync"/>), as the EF model maps them: a column is named after its
+/// <see cref="PostgresCardApprovalWriter"/>), as the EF model maps them: a column is named after its
 /// property, and the owned types' columns, which <see cref="Configurations.OrderConfiguration"/> names itself, are
 /// named there with the constants below. A renamed property breaks the build, not the SQL; `OrderSqlTests` compares
 /// every name with the model.

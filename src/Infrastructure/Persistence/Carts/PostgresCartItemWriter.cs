@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FakeShop.Application.Carts.AddToCart;
 using FakeShop.Infrastructure.Database;
 using FakeShop.Domain.Carts;
@@ -70,19 +69,16 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         FROM seen, relaxed
         """;
 
-    private readonly ConcurrentQueue<PendingAdd> _queue = new();
     private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
-    private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _start = new();
 
     // The one writer, so at most one batch of this instance is at the database at a time (ADR 32): measured against two
     // and four under the bench's 32 connections, one writer's batches are twice as large, so PostgreSQL commits and the
     // app wakes threads half as often per add; over all paired runs the CPU per post fell by 18 % (app) and 27 %
     // (PostgreSQL), one pair of four going the other way (docs/performance.md, "Add to cart, session 8"). A thread of
-    // its own since ADR 34.
-    private Thread? _writer;
-    private int _sleeping;
-    private volatile bool _disposed;
+    // its own since ADR 34. Started by the first batched add.
+    private BatchWriterThread<PendingAdd>? _writer;
+    private bool _disposed;
     private long _batches;
     private int _inFlight;
     private int _peakInFlight;
@@ -96,7 +92,7 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
     internal void ResetPeakBatchesInFlight() => Volatile.Write(ref _peakInFlight, 0);
 
     /// <summary>The writer's own thread once the first batched add started it; for the tests.</summary>
-    internal Thread? WriterThread => Volatile.Read(ref _writer);
+    internal Thread? WriterThread => Volatile.Read(ref _writer)?.Thread;
 
     public Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -108,107 +104,43 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
         // ADR 31: queued, and written with the other adds that are waiting at that moment, in one round trip and one
         // commit. The caller is answered only after that commit, exactly as after its own statement's commit.
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var pending = new PendingAdd(visitorId, productId, quantity, now);
-        _queue.Enqueue(pending);
-        if (_disposed)
-        {
-            FailQueued(); // disposed while this add was queued: the writer may already have failed what it found
-        }
-        else
-        {
-            if (Volatile.Read(ref _writer) is null)
-            {
-                StartWriter();
-            }
-
-            // The queue's enqueue is a full fence, as is the writer's announcement: either the writer's last look saw
-            // this add, or this add sees the announcement. The exchange lets one add in to wake it.
-            if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
-            {
-                _wake.Release();
-            }
-        }
-
+        (Volatile.Read(ref _writer) ?? StartWriter()).Enqueue(pending);
         return pending.Task;
     }
 
     private async Task<CartItemAddition> AddOneAsync(PendingAdd add, CancellationToken cancellationToken) =>
         (await ExecuteAsync([add], sync: false, cancellationToken))[0];
 
-    private void StartWriter()
+    private BatchWriterThread<PendingAdd> StartWriter()
     {
         lock (_start)
         {
-            if (_writer is not null)
+            if (_writer is null)
             {
-                return;
+                _writer = new BatchWriterThread<PendingAdd>(
+                    "Cart add writer",
+                    _batchSize,
+                    // Never throws: every add's task ends with its result or its error.
+                    batch => WriteBatch(batch, sync: true).GetAwaiter().GetResult(),
+                    (add, error) => add.Fail(error));
+                if (_disposed)
+                {
+                    _writer.Dispose(); // the add that came after the dispose is refused by it
+                }
             }
 
-            // ADR 34: its own thread, not the thread pool. It waits for PostgreSQL's answer in a blocking read, so the
-            // answer wakes this one thread; an awaited read was an epoll-thread wake-up plus a pool-worker wake-up per
-            // batch. It starts with the first batched add (nothing to write before) and lives as long as the writer.
-            var thread = new Thread(WriteQueued) { IsBackground = true, Name = "Cart add writer" };
-            thread.Start();
-            Volatile.Write(ref _writer, thread);
-        }
-    }
-
-    /// <summary>
-    /// The writer's loop: takes every add waiting (up to the batch size), writes them as one batch, again until none
-    /// waits; then sleeps until an add arrives. A lone add goes at once: no timer, no collecting window. No add is left
-    /// behind: the writer announces its sleep before its last look at the queue, and an add queued after that look
-    /// finds the announcement and wakes it.
-    /// </summary>
-    private void WriteQueued()
-    {
-        var batch = new List<PendingAdd>(_batchSize);
-        while (!_disposed)
-        {
-            while (batch.Count < _batchSize && _queue.TryDequeue(out var add))
-            {
-                batch.Add(add);
-            }
-
-            if (batch.Count > 0)
-            {
-                // Never throws: every add's task ends with its result or its error.
-                WriteBatch(batch, sync: true).GetAwaiter().GetResult();
-                batch.Clear();
-                continue;
-            }
-
-            Interlocked.Exchange(ref _sleeping, 1); // a full fence before the last look at the queue
-            if (!_queue.IsEmpty && Interlocked.Exchange(ref _sleeping, 0) == 1)
-            {
-                continue; // an add came in between; nobody released the semaphore for it
-            }
-
-            // SemaphoreSlim spins briefly before it blocks: an add arriving within microseconds costs no sleep.
-            _wake.Wait();
-        }
-
-        // Disposed (the host stops): whatever still waits is failed rather than left hanging.
-        FailQueued();
-    }
-
-    private void FailQueued()
-    {
-        while (_queue.TryDequeue(out var left))
-        {
-            left.Fail(new ObjectDisposedException(nameof(PostgresCartItemWriter)));
+            return _writer;
         }
     }
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_start)
         {
-            return;
+            _disposed = true;
+            _writer?.Dispose();
         }
-
-        _disposed = true;
-        _wake.Release();
     }
 
     /// <summary>

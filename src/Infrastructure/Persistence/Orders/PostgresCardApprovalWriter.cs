@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using FakeShop.Application.Common.Exceptions;
 using FakeShop.Application.Payments;
 using FakeShop.Domain.Ordering;
@@ -48,12 +47,9 @@ internal sealed class PostgresCardApprovalWriter(NpgsqlDataSource dataSource) : 
         RETURNING {H.OrderId}
         """;
 
-    private readonly ConcurrentQueue<PendingApproval> _queue = new();
-    private readonly SemaphoreSlim _wake = new(0);
     private readonly Lock _start = new();
-    private Thread? _writer;
-    private int _sleeping;
-    private volatile bool _disposed;
+    private BatchWriterThread<PendingApproval>? _writer; // started by the first approval
+    private bool _disposed;
     private long _batches;
 
     /// <summary>Statements that wrote approvals so far (a batch of one included); for the tests.</summary>
@@ -62,97 +58,35 @@ internal sealed class PostgresCardApprovalWriter(NpgsqlDataSource dataSource) : 
     /// <remarks>No cancellation: the order is settled whatever happens to the request that placed it.</remarks>
     public Task SaveAsync(Order order, int writtenVersion, CancellationToken ct)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         var pending = PendingApproval.Of(order, writtenVersion);
-        _queue.Enqueue(pending);
-        if (_disposed)
-        {
-            FailQueued(); // disposed while this approval was queued: the writer may already have failed what it found
-            return pending.Task;
-        }
-
-        if (Volatile.Read(ref _writer) is null)
-        {
-            StartWriter();
-        }
-
-        // As in the cart-add writer: the enqueue and the writer's announcement are full fences, so either the writer's
-        // last look saw this approval or this approval sees the announcement; the exchange lets one caller wake it.
-        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
-        {
-            _wake.Release();
-        }
-
+        (Volatile.Read(ref _writer) ?? StartWriter()).Enqueue(pending);
         return pending.Task;
     }
 
-    private void StartWriter()
+    private BatchWriterThread<PendingApproval> StartWriter()
     {
         lock (_start)
         {
-            if (_writer is not null)
+            if (_writer is null)
             {
-                return;
+                _writer = new BatchWriterThread<PendingApproval>("Card approval writer", MaxBatch, WriteBatch, (approval, error) => approval.TrySetException(error));
+                if (_disposed)
+                {
+                    _writer.Dispose(); // the approval that came after the dispose is refused by it
+                }
             }
 
-            // Unsafe: without the first caller's execution context, whose async-locals (its request's trace) the thread
-            // would otherwise carry for its whole life.
-            var thread = new Thread(WriteQueued) { IsBackground = true, Name = "Card approval writer" };
-            thread.UnsafeStart();
-            Volatile.Write(ref _writer, thread);
-        }
-    }
-
-    /// <summary>
-    /// Takes every approval waiting (up to <see cref="MaxBatch"/>), writes them, again until none waits; then sleeps
-    /// until one arrives. A lone approval goes at once: no timer, no collecting window.
-    /// </summary>
-    private void WriteQueued()
-    {
-        var batch = new List<PendingApproval>(MaxBatch);
-        while (!_disposed)
-        {
-            while (batch.Count < MaxBatch && _queue.TryDequeue(out var approval))
-            {
-                batch.Add(approval);
-            }
-
-            if (batch.Count > 0)
-            {
-                WriteBatch(batch);
-                batch.Clear();
-                continue;
-            }
-
-            Interlocked.Exchange(ref _sleeping, 1); // a full fence before the last look at the queue
-            if (!_queue.IsEmpty && Interlocked.Exchange(ref _sleeping, 0) == 1)
-            {
-                continue; // an approval came in between; nobody released the semaphore for it
-            }
-
-            _wake.Wait();
-        }
-
-        FailQueued();
-    }
-
-    private void FailQueued()
-    {
-        while (_queue.TryDequeue(out var left))
-        {
-            left.TrySetException(new ObjectDisposedException(nameof(PostgresCardApprovalWriter)));
+            return _writer;
         }
     }
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_start)
         {
-            return;
+            _disposed = true;
+            _writer?.Dispose();
         }
-
-        _disposed = true;
-        _wake.Release();
     }
 
     /// <summary>Writes the approvals and completes every one's task — never throws.</summary>

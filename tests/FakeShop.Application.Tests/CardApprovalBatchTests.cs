@@ -4,6 +4,7 @@ using FakeShop.Application.Payments;
 using FakeShop.Infrastructure.Persistence.Orders;
 using Npgsql;
 using NpgsqlTypes;
+using static FakeShop.Application.Tests.RawSql;
 
 namespace FakeShop.Application.Tests;
 
@@ -179,17 +180,5 @@ public sealed class CardApprovalBatchTests(AppFixture app) : UseCaseTest(app)
                 await probe.DisposeAsync();
             }
         }
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }

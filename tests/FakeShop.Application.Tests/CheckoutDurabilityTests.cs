@@ -5,6 +5,7 @@ using FakeShop.Infrastructure.Persistence;
 using Microsoft.AspNetCore.TestHost;
 using Npgsql;
 using Xunit.Abstractions;
+using static FakeShop.Application.Tests.RawSql;
 
 namespace FakeShop.Application.Tests;
 
@@ -289,17 +290,5 @@ public sealed class CheckoutDurabilityTests(AppFixture app, ITestOutputHelper ou
         var flushedUpTo = await Scalar(connection, "SELECT pg_current_wal_flush_lsn()");
 
         Assert.True((NpgsqlTypes.NpgsqlLogSequenceNumber)flushedUpTo! >= committedUpTo, $"flushed up to {flushedUpTo}, the relaxed commit ends at {committedUpTo}");
-    }
-
-    private static async Task Execute(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<object?> Scalar(NpgsqlConnection connection, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
     }
 }

@@ -12,9 +12,7 @@ namespace FakeShop.Infrastructure.Persistence;
 /// A thread of its own, not the thread pool (ADR 34): the writers wait for PostgreSQL in blocking reads, so an answer
 /// wakes this one thread instead of an epoll thread and then a pool worker. It starts with the first item.
 /// </remarks>
-/// <param name="writeBatch">Writes the batch and ends every item's task with its result or error; must not throw.</param>
-/// <param name="fail">Ends an item's task with an error (the writer was disposed before it was written).</param>
-internal sealed class BatchWriterThread<T>(string name, int maxBatch, Action<List<T>> writeBatch, Action<T, Exception> fail) : IDisposable
+internal abstract class BatchWriterThread<T>(string name, int maxBatch) : IDisposable
 {
     private readonly ConcurrentQueue<T> _queue = new();
     private readonly SemaphoreSlim _wake = new(0);
@@ -24,10 +22,17 @@ internal sealed class BatchWriterThread<T>(string name, int maxBatch, Action<Lis
     private volatile bool _disposed;
 
     /// <summary>The writer's thread once the first item started it; for the tests.</summary>
-    public Thread? Thread => Volatile.Read(ref _thread);
+    internal Thread? WriterThread => Volatile.Read(ref _thread);
 
+    /// <summary>Writes the batch on the writer's thread and ends every item's task with its result or error; never throws.</summary>
+    internal abstract void WriteBatch(List<T> batch);
+
+    /// <summary>Ends an item's task with an error: the writer was disposed before the item was written.</summary>
+    private protected abstract void Fail(T item, Exception error);
+
+    /// <summary>Queues the item for the writer's thread, which it starts if this is the first.</summary>
     /// <exception cref="ObjectDisposedException">The writer has been disposed.</exception>
-    public void Enqueue(T item)
+    private protected void Enqueue(T item)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         _queue.Enqueue(item);
@@ -79,7 +84,7 @@ internal sealed class BatchWriterThread<T>(string name, int maxBatch, Action<Lis
 
             if (batch.Count > 0)
             {
-                writeBatch(batch);
+                WriteBatch(batch);
                 batch.Clear();
                 continue;
             }
@@ -101,7 +106,7 @@ internal sealed class BatchWriterThread<T>(string name, int maxBatch, Action<Lis
     {
         while (_queue.TryDequeue(out var left))
         {
-            fail(left, new ObjectDisposedException(name));
+            Fail(left, new ObjectDisposedException(name));
         }
     }
 

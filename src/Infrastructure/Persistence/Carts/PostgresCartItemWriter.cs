@@ -28,7 +28,8 @@ namespace FakeShop.Infrastructure.Persistence.Carts;
 /// 49-line cart, as before). Only active products; the line's PriceSeen is the catalogue price at the add. Quantity
 /// 1..99 of the add itself is the validator's. A refusal writes nothing (except, in a race, the cart's UpdatedAt).
 /// </remarks>
-internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, DatabaseSettings database) : ICartItemWriter, IDisposable
+internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, DatabaseSettings database)
+    : BatchWriterThread<PostgresCartItemWriter.PendingAdd>("Cart add writer", Math.Max(1, database.CartAddBatch)), ICartItemWriter
 {
     private static readonly string Sql = $"""
         WITH relaxed AS (
@@ -70,15 +71,12 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         """;
 
     private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
-    private readonly Lock _start = new();
 
     // The one writer, so at most one batch of this instance is at the database at a time (ADR 32): measured against two
     // and four under the bench's 32 connections, one writer's batches are twice as large, so PostgreSQL commits and the
     // app wakes threads half as often per add; over all paired runs the CPU per post fell by 18 % (app) and 27 %
     // (PostgreSQL), one pair of four going the other way (docs/performance.md, "Add to cart, session 8"). A thread of
-    // its own since ADR 34. Started by the first batched add.
-    private BatchWriterThread<PendingAdd>? _writer;
-    private bool _disposed;
+    // its own since ADR 34 (BatchWriterThread), started by the first batched add.
     private long _batches;
     private int _inFlight;
     private int _peakInFlight;
@@ -91,9 +89,6 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
     internal void ResetPeakBatchesInFlight() => Volatile.Write(ref _peakInFlight, 0);
 
-    /// <summary>The writer's own thread once the first batched add started it; for the tests.</summary>
-    internal Thread? WriterThread => Volatile.Read(ref _writer)?.Thread;
-
     public Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_batchSize == 1)
@@ -105,43 +100,16 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         // ADR 31: queued, and written with the other adds that are waiting at that moment, in one round trip and one
         // commit. The caller is answered only after that commit, exactly as after its own statement's commit.
         var pending = new PendingAdd(visitorId, productId, quantity, now);
-        (Volatile.Read(ref _writer) ?? StartWriter()).Enqueue(pending);
+        Enqueue(pending);
         return pending.Task;
     }
 
     private async Task<CartItemAddition> AddOneAsync(PendingAdd add, CancellationToken cancellationToken) =>
         (await ExecuteAsync([add], sync: false, cancellationToken))[0];
 
-    private BatchWriterThread<PendingAdd> StartWriter()
-    {
-        lock (_start)
-        {
-            if (_writer is null)
-            {
-                _writer = new BatchWriterThread<PendingAdd>(
-                    "Cart add writer",
-                    _batchSize,
-                    // Never throws: every add's task ends with its result or its error.
-                    batch => WriteBatch(batch, sync: true).GetAwaiter().GetResult(),
-                    (add, error) => add.Fail(error));
-                if (_disposed)
-                {
-                    _writer.Dispose(); // the add that came after the dispose is refused by it
-                }
-            }
+    internal override void WriteBatch(List<PendingAdd> batch) => WriteBatch(batch, sync: true).GetAwaiter().GetResult();
 
-            return _writer;
-        }
-    }
-
-    public void Dispose()
-    {
-        lock (_start)
-        {
-            _disposed = true;
-            _writer?.Dispose();
-        }
-    }
+    private protected override void Fail(PendingAdd item, Exception error) => item.Fail(error);
 
     /// <summary>
     /// Writes the adds in one round trip and one transaction (Npgsql sends a batch with one Sync: PostgreSQL runs its

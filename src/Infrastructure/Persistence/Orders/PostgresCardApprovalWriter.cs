@@ -22,7 +22,8 @@ namespace FakeShop.Infrastructure.Persistence.Orders;
 /// again on its own, so one approval's error is only its own order's. The orders of one batch are distinct checkouts of
 /// this instance: no other writer locks two of them, so the batch cannot deadlock with one.
 /// </remarks>
-internal sealed class PostgresCardApprovalWriter(NpgsqlDataSource dataSource) : ICardApprovalWriter, IDisposable
+internal sealed class PostgresCardApprovalWriter(NpgsqlDataSource dataSource)
+    : BatchWriterThread<PostgresCardApprovalWriter.PendingApproval>("Card approval writer", MaxBatch), ICardApprovalWriter
 {
     /// <summary>More than the concurrent checkouts an instance serves (one per connection of the bench's 32).</summary>
     internal const int MaxBatch = 64;
@@ -47,9 +48,6 @@ internal sealed class PostgresCardApprovalWriter(NpgsqlDataSource dataSource) : 
         RETURNING {H.OrderId}
         """;
 
-    private readonly Lock _start = new();
-    private BatchWriterThread<PendingApproval>? _writer; // started by the first approval
-    private bool _disposed;
     private long _batches;
 
     /// <summary>Statements that wrote approvals so far (a batch of one included); for the tests.</summary>
@@ -59,38 +57,14 @@ internal sealed class PostgresCardApprovalWriter(NpgsqlDataSource dataSource) : 
     public Task SaveAsync(Order order, int writtenVersion, CancellationToken ct)
     {
         var pending = PendingApproval.Of(order, writtenVersion);
-        (Volatile.Read(ref _writer) ?? StartWriter()).Enqueue(pending);
+        Enqueue(pending); // the first approval starts the writer's thread
         return pending.Task;
     }
 
-    private BatchWriterThread<PendingApproval> StartWriter()
-    {
-        lock (_start)
-        {
-            if (_writer is null)
-            {
-                _writer = new BatchWriterThread<PendingApproval>("Card approval writer", MaxBatch, WriteBatch, (approval, error) => approval.TrySetException(error));
-                if (_disposed)
-                {
-                    _writer.Dispose(); // the approval that came after the dispose is refused by it
-                }
-            }
-
-            return _writer;
-        }
-    }
-
-    public void Dispose()
-    {
-        lock (_start)
-        {
-            _disposed = true;
-            _writer?.Dispose();
-        }
-    }
+    private protected override void Fail(PendingApproval item, Exception error) => item.TrySetException(error);
 
     /// <summary>Writes the approvals and completes every one's task — never throws.</summary>
-    internal void WriteBatch(List<PendingApproval> approvals)
+    internal override void WriteBatch(List<PendingApproval> approvals)
     {
         HashSet<Guid> settled;
         try

@@ -21,6 +21,9 @@ internal abstract class BatchWriterThread<T>(string name, int maxBatch) : IDispo
     private int _sleeping;
     private volatile bool _disposed;
 
+    /// <summary>The most items written as one batch.</summary>
+    private protected int BatchSize => maxBatch;
+
     /// <summary>The writer's thread once the first item started it; for the tests.</summary>
     internal Thread? WriterThread => Volatile.Read(ref _thread);
 

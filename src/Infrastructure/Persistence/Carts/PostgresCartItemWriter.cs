@@ -70,13 +70,6 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
         FROM seen, relaxed
         """;
 
-    private readonly int _batchSize = Math.Max(1, database.CartAddBatch);
-
-    // The one writer, so at most one batch of this instance is at the database at a time (ADR 32): measured against two
-    // and four under the bench's 32 connections, one writer's batches are twice as large, so PostgreSQL commits and the
-    // app wakes threads half as often per add; over all paired runs the CPU per post fell by 18 % (app) and 27 %
-    // (PostgreSQL), one pair of four going the other way (docs/performance.md, "Add to cart, session 8"). A thread of
-    // its own since ADR 34 (BatchWriterThread), started by the first batched add.
     private long _batches;
     private int _inFlight;
     private int _peakInFlight;
@@ -91,7 +84,7 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
     public Task<CartItemAddition> AddAsync(Guid visitorId, int productId, int quantity, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (_batchSize == 1)
+        if (BatchSize == 1)
         {
             // Database:CartAddBatch = 1: every add is its own statement and transaction, on the request's thread.
             return AddOneAsync(new PendingAdd(visitorId, productId, quantity, now), cancellationToken);
@@ -99,6 +92,11 @@ internal sealed class PostgresCartItemWriter(NpgsqlDataSource dataSource, Databa
 
         // ADR 31: queued, and written with the other adds that are waiting at that moment, in one round trip and one
         // commit. The caller is answered only after that commit, exactly as after its own statement's commit.
+        // The one writer (BatchWriterThread, ADR 34), so at most one batch of this instance is at the database at a time
+        // (ADR 32): measured against two and four under the bench's 32 connections, one writer's batches are twice as
+        // large, so PostgreSQL commits and the app wakes threads half as often per add; over all paired runs the CPU per
+        // post fell by 18 % (app) and 27 % (PostgreSQL), one pair of four going the other way (docs/performance.md,
+        // "Add to cart, session 8").
         var pending = new PendingAdd(visitorId, productId, quantity, now);
         Enqueue(pending);
         return pending.Task;

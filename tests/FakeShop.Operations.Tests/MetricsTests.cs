@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.RegularExpressions;
+using FakeShop.Application.Common;
 using FakeShop.Operations.Tests.Support;
 
 namespace FakeShop.Operations.Tests;
@@ -86,6 +88,33 @@ public sealed partial class MetricsTests(MetricsFixture app) : IClassFixture<Met
         Assert.DoesNotContain(values, v => v.Contains(orderNumber, StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(values, v => v.Contains(Shopper.Product, StringComparison.Ordinal));
         Assert.DoesNotContain(values, v => v.Contains("4111", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_instrument_keeps_a_bounded_number_of_tag_sets_and_sums_the_rest_as_overflow()
+    {
+        // OpenTelemetry allocates every instrument's series up front (2,000 by default); the shop bounds them (issue 16,
+        // memory): 1,000 for the http.* request histograms, 100 for everything else. An instrument on the shop's meter,
+        // fed 150 tag sets here, shows where the bound is.
+        using var meter = new Meter(ShopMetrics.MeterName);
+        var shopCounter = meter.CreateCounter<long>("fakeshop.test.tag_sets");
+        var httpCounter = meter.CreateCounter<long>("http.test.tag_sets");
+        for (var i = 0; i < 150; i++)
+        {
+            shopCounter.Add(1, new KeyValuePair<string, object?>("n", i));
+            httpCounter.Add(1, new KeyValuePair<string, object?>("n", i));
+        }
+
+        using var scraper = app.Factory.CreateClient();
+        var scrape = await Prometheus.ScrapeAsync(scraper);
+        var shopSeries = scrape.Samples.Where(s => s.Name == "fakeshop_test_tag_sets_total").ToList();
+        var httpSeries = scrape.Samples.Where(s => s.Name == "http_test_tag_sets_total").ToList();
+
+        Assert.Equal(150, shopSeries.Sum(s => s.Value)); // nothing lost: the rest is counted in the overflow series
+        Assert.Equal(100, shopSeries.Count(s => !s.Labels.Contains("otel_metric_overflow", StringComparison.Ordinal)));
+        Assert.Single(shopSeries, s => s.Labels.Contains("otel_metric_overflow=\"true\"", StringComparison.Ordinal));
+        Assert.Equal(150, httpSeries.Count);
+        Assert.DoesNotContain(httpSeries, s => s.Labels.Contains("otel_metric_overflow", StringComparison.Ordinal));
     }
 
     private static double Delta(Prometheus before, Prometheus after, string name, params string[] labels) =>

@@ -60,4 +60,31 @@ public sealed class RuntimeMemorySettingsTests(PostgresFixture pg) : IClassFixtu
         Assert.StartsWith("Runtime memory settings: " + expected, logged, StringComparison.Ordinal);
         Assert.DoesNotContain("not trimmed", app.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_floor_benchmark_app_runs_with_the_memory_globalization_and_publish_settings_of_the_shop()
+    {
+        // bench/floor.sh measures what the shop's stack costs before any of the shop's own code runs
+        // (docs/performance.md "Peak RSS, eleventh round"). That holds only while the floor app is published and
+        // configured as src/Web is: every project property but the names, and every runtimeconfig option.
+        static Dictionary<string, string> Settings(string project)
+        {
+            var xml = XDocument.Load(Path.Combine(ShippedConfiguration.Root, project));
+            string[] names = ["AssemblyName", "RootNamespace", "UserSecretsId"];
+            var settings = xml.Descendants("PropertyGroup").Elements()
+                .Where(e => !names.Contains(e.Name.LocalName))
+                .ToDictionary(e => e.Name.LocalName, e => e.Value.Trim(), StringComparer.Ordinal);
+            foreach (var option in xml.Descendants("RuntimeHostConfigurationOption"))
+            {
+                settings["option " + (string)option.Attribute("Include")!] = (string)option.Attribute("Value")!;
+            }
+
+            return settings;
+        }
+
+        var shop = Settings("src/Web/FakeShop.Web.csproj");
+        Assert.Contains("ServerGarbageCollection", shop.Keys);
+        Assert.Contains("option System.GC.HeapHardLimit", shop.Keys);
+        Assert.Equal(shop, Settings("bench/floor/Floor.csproj"));
+    }
 }

@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# The floor of the shop's stack: how much resident memory (and start-up time) the runtime, ASP.NET Core, Razor Pages
+# and EF Core on Npgsql take before any of the shop's own code runs (docs/performance.md "Peak RSS, eleventh round").
+#
+#   bench/floor.sh                       # publishes bench/floor, 2 interleaved rounds of every mode
+#   MODES='razor ef' REPEAT=3 bench/floor.sh
+#   FLOOR_DIR=/tmp/floor-pub bench/floor.sh   # reuse a `dotnet publish bench/floor -c Release` output
+#   APP_ENV=DOTNET_TieredCompilation=0 MODES=ef bench/floor.sh   # a runtime knob, as bench/run.sh's APP_ENV
+#
+# Each mode (bench/floor/Program.cs) is started as bench/run.sh starts the shop (Production, PostgreSQL with durable
+# commits in a throwaway cluster, the same runtimeconfig): start -> /ready timed, then its page is loaded at
+# 32 connections until the runtime compiles < STEADY_JIT_PER_S methods/s (at most WARMUP_MAX_S), then LOAD_S more
+# seconds; peak RSS (VmHWM) and the resident split are read from /proc at the end, as bench/run.sh's variants do.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+MODES=${MODES:-"hello razor ef stack"}
+REPEAT=${REPEAT:-2}
+LOAD_S=${LOAD_S:-20}
+WARMUP_MAX_S=${WARMUP_MAX_S:-90}
+STEADY_JIT_PER_S=${STEADY_JIT_PER_S:-20}
+PGBIN=/usr/lib/postgresql/15/bin
+
+log() { printf '\033[1m[floor %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
+command -v wrk >/dev/null || die "wrk is needed (apt-get install wrk)"
+[ -x "$PGBIN/initdb" ] || die "PostgreSQL 15 is not installed"
+
+WORK=$(mktemp -d /tmp/fakeshop-floor.XXXXXX)
+chmod 755 "$WORK"
+APP_PID= PG_STARTED=0
+AS_PG=()
+[ "$(id -u)" -eq 0 ] && AS_PG=(runuser -u postgres --)
+cleanup() {
+    set +e
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+    [ "$PG_STARTED" = 1 ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null 2>&1
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PGPORT=$(free_port)
+mkdir -p "$WORK/pg"
+[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/pg"
+"${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -t 60 -o "-p $PGPORT -k $WORK/pg \
+ -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200 -c shared_buffers=128MB" \
+ start >/dev/null
+PG_STARTED=1
+psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE floor"
+psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d floor -v ON_ERROR_STOP=1 -qAt <<'SQL'
+CREATE TABLE items (id int PRIMARY KEY, name text NOT NULL, description text NOT NULL, price numeric(12,2) NOT NULL);
+INSERT INTO items SELECT i, 'Produto ' || i, repeat('Uma descrição de produto com acentos e cedilha. ', 20), 10 + i
+FROM generate_series(1, 200) AS i;
+SQL
+CS="Host=127.0.0.1;Port=$PGPORT;Database=floor;Username=postgres"
+
+if [ -z "${FLOOR_DIR:-}" ]; then
+    FLOOR_DIR="$WORK/app"
+    log "dotnet publish bench/floor -c Release"
+    dotnet publish "$ROOT/bench/floor" -c Release -o "$FLOOR_DIR" -nologo -v q >"$WORK/publish.log" 2>&1 \
+        || { cat "$WORK/publish.log"; die "publish failed"; }
+fi
+PORT=$(free_port)
+BASE="http://127.0.0.1:$PORT"
+exec {PAUSE_FD}<> <(:)
+get() { # $1 = path; prints the status line's code and the body's first line
+    local fd line body=
+    { exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
+    # HTTP/1.0: the body comes unchunked and the connection closes after it.
+    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$1" >&"$fd"
+    read -r -t 5 line <&"$fd" || true
+    if [[ $line == HTTP/1.?" 200 "* ]]; then
+        while IFS= read -r -t 5 body <&"$fd" && [ "$body" != $'\r' ]; do :; done
+        IFS= read -r -t 5 body <&"$fd" || true
+    fi
+    exec {fd}>&-
+    [[ $line == HTTP/1.?" 200 "* ]] && printf '%s' "$body"
+}
+status_mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$APP_PID/status"; }
+
+printf 'mode\trun\tready_ms\tcpu_ms\trss_ready\twarm_s\treq_s\tpeak\trss\tfiles\tanon\tshmem\n' >"$WORK/floor.tsv"
+for r in $(seq 1 "$REPEAT"); do
+    for mode in $MODES; do
+        t0=$(date +%s%N)
+        ( cd "$FLOOR_DIR"; exec env ${APP_ENV:-} FLOOR_MODE="$mode" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="$BASE" \
+            DOTNET_NOLOGO=1 ConnectionStrings__Floor="$CS" Logging__LogLevel__Default=Warning \
+            dotnet "$FLOOR_DIR/FakeShop.Floor.dll" ) >>"$WORK/app.log" 2>&1 &
+        APP_PID=$!
+        ready=
+        for _ in $(seq 1 3000); do
+            if get /ready >/dev/null; then now=${EPOCHREALTIME/./}; ready=$(( (now * 1000 - t0) / 1000000 )); break; fi
+            kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "$mode exited"; }
+            read -r -t 0.01 -u "$PAUSE_FD" || true
+        done
+        [ -n "$ready" ] || die "$mode was not ready within 30 s"
+        cpu_ms=$(( $(awk '{print $14 + $15}' "/proc/$APP_PID/stat") * 1000 / $(getconf CLK_TCK) ))
+        rss_ready=$(status_mb VmRSS)
+        warm=0
+        while [ "$warm" -lt "$WARMUP_MAX_S" ]; do
+            j0=$(get /jit); wrk -t 2 -c 32 -d 2s "$BASE/" >/dev/null 2>&1 || true; j1=$(get /jit); warm=$((warm + 2))
+            [ $(( (j1 - j0) / 2 )) -lt "$STEADY_JIT_PER_S" ] && break
+        done
+        wrk -t 2 -c 32 -d "${LOAD_S}s" "$BASE/" >"$WORK/wrk.txt" 2>&1 || true
+        grep -q 'Non-2xx' "$WORK/wrk.txt" && { cat "$WORK/wrk.txt" >&2; die "$mode answered errors"; }
+        rps=$(awk '/^Requests\/sec/{print int($2)}' "$WORK/wrk.txt")
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$r" "$ready" "$cpu_ms" "$rss_ready" "$warm" "$rps" \
+            "$(status_mb VmHWM)" "$(status_mb VmRSS)" "$(status_mb RssFile)" "$(status_mb RssAnon)" "$(status_mb RssShmem)" >>"$WORK/floor.tsv"
+        log "$(tail -1 "$WORK/floor.tsv" | awk -F'\t' '{printf "%s (run %s): ready %s ms, CPU to ready %s ms, RSS at ready %s MB, steady after %s s, %s req/s, peak RSS %s MB (now %s: files %s, anonymous %s, W^X shared %s)", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12}')"
+        kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
+    done
+done
+log "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+python3 - "$WORK/floor.tsv" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+print("| mode | runs | start → ready ms | CPU to ready ms | RSS at ready MB | s to steady | req/s (c=32) | peak RSS MB | files MB | anonymous MB | W^X shared MB |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
+for mode in dict.fromkeys(r["mode"] for r in rows):
+    rs = [r for r in rows if r["mode"] == mode]
+    med = lambda k: int(statistics.median(int(r[k]) for r in rs))
+    span = lambda k: "/".join(r[k] for r in rs)
+    print(f"| {mode} | {len(rs)} | {med('ready_ms')} | {med('cpu_ms')} | {med('rss_ready')} | {span('warm_s')} | {med('req_s')} | {span('peak')} | {med('files')} | {med('anon')} | {med('shmem')} |")
+PY

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace FakeShop.Floor.Pages;
+
+public sealed class IndexModel(FloorMode mode, IServiceProvider services) : PageModel
+{
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    // In "stack" mode the page carries a form, so every view writes an antiforgery token as the shop's pages do.
+    public bool WithForm => mode.Name == "stack";
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (mode.Name is "ef" or "stack")
+        {
+            var db = services.GetRequiredService<FloorDb>();
+            Items = await db.Items.AsNoTracking().OrderBy(i => i.Id).Take(Item.PageSize).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            Items = [.. Enumerable.Range(1, Item.PageSize).Select(Item.Sample)];
+        }
+    }
+}

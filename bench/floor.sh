@@ -19,35 +19,27 @@ REPEAT=${REPEAT:-2}
 LOAD_S=${LOAD_S:-20}
 WARMUP_MAX_S=${WARMUP_MAX_S:-90}
 STEADY_JIT_PER_S=${STEADY_JIT_PER_S:-20}
-PGBIN=/usr/lib/postgresql/15/bin
+. "$ROOT/bench/lib.sh"
 
 log() { printf '\033[1m[floor %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 command -v wrk >/dev/null || die "wrk is needed (apt-get install wrk)"
 [ -x "$PGBIN/initdb" ] || die "PostgreSQL 15 is not installed"
 
 WORK=$(mktemp -d /tmp/fakeshop-floor.XXXXXX)
 chmod 755 "$WORK"
 APP_PID= PG_STARTED=0
-AS_PG=()
-[ "$(id -u)" -eq 0 ] && AS_PG=(runuser -u postgres --)
 cleanup() {
     set +e
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
-    [ "$PG_STARTED" = 1 ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null 2>&1
+    [ "$PG_STARTED" = 1 ] && pg_stop "$WORK/pg"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 PGPORT=$(free_port)
-mkdir -p "$WORK/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/pg"
-"${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -t 60 -o "-p $PGPORT -k $WORK/pg \
- -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c max_connections=200 -c shared_buffers=128MB" \
- start >/dev/null
+pg_start "$WORK/pg" "$PGPORT"
 PG_STARTED=1
 psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt -c "CREATE DATABASE floor"
 psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d floor -v ON_ERROR_STOP=1 -qAt <<'SQL'

@@ -36,12 +36,11 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-"8 32"}
 VISITORS=${VISITORS:-128}
 UPDATE_DOCS=${UPDATE_DOCS:-1}
-PGBIN=/usr/lib/postgresql/15/bin
+. "$ROOT/bench/lib.sh"
 
 log() { printf '\033[1m[bench %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
 
 # ---------------------------------------------------------------- 1. tools
 need_pkgs=()
@@ -62,13 +61,11 @@ command -v python3 >/dev/null || die "python3 is needed (free ports, number form
 WORK=$(mktemp -d /tmp/fakeshop-bench.XXXXXX)
 chmod 755 "$WORK"
 APP_PID= NGINX_PID= PG_STARTED=0
-AS_PG=()
-[ "$(id -u)" -eq 0 ] && AS_PG=(runuser -u postgres --)
 cleanup() {
     set +e
     [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
     [ -n "$NGINX_PID" ] && kill -QUIT "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null
-    [ "$PG_STARTED" = 1 ] && "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -m fast -w stop >/dev/null 2>&1
+    [ "$PG_STARTED" = 1 ] && pg_stop "$WORK/pg"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -76,13 +73,8 @@ trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- 2. PostgreSQL with durable commits
 PGPORT=$(free_port)
-mkdir -p "$WORK/pg"
-[ "$(id -u)" -eq 0 ] && chown postgres: "$WORK/pg"
 log "PostgreSQL 15 on port $PGPORT (fsync=on, synchronous_commit=on)"
-"${AS_PG[@]}" "$PGBIN/initdb" -D "$WORK/pg/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
-"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w -t 60 -o "-p $PGPORT -k $WORK/pg \
- -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c max_connections=200 \
- -c shared_buffers=128MB -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" start >/dev/null
+pg_start "$WORK/pg" "$PGPORT" -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all
 PG_STARTED=1
 psqlq() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d "${PGDB:-shop}" -v ON_ERROR_STOP=1 -qAt "$@"; }
 PGDB=postgres psqlq -c "CREATE DATABASE shop"

@@ -52,8 +52,7 @@ CS="Host=127.0.0.1;Port=$PGPORT;Database=floor;Username=postgres"
 if [ -z "${FLOOR_DIR:-}" ]; then
     FLOOR_DIR="$WORK/app"
     log "dotnet publish bench/floor -c Release"
-    dotnet publish "$ROOT/bench/floor" -c Release -o "$FLOOR_DIR" -nologo -v q >"$WORK/publish.log" 2>&1 \
-        || { cat "$WORK/publish.log"; die "publish failed"; }
+    publish "$ROOT/bench/floor" "$FLOOR_DIR" || die "publish failed"
 fi
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"

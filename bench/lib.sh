@@ -19,3 +19,9 @@ pg_start() {
 }
 
 pg_stop() { "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null 2>&1; }
+
+# publish PROJECT DIR: `dotnet publish` in Release (ReadyToRun, as the project files set it) into DIR; its log is shown
+# only when it fails.
+publish() {
+    dotnet publish "$1" -c Release -o "$2" -nologo -v q >"$2.publish.log" 2>&1 || { cat "$2.publish.log" >&2; return 1; }
+}

@@ -85,8 +85,7 @@ CS="Host=127.0.0.1;Port=$PGPORT;Database=shop;Username=postgres"
 if [ -z "${APP_DIR:-}" ]; then
     APP_DIR="$WORK/app"
     log "dotnet publish src/Web -c Release"
-    dotnet publish "$ROOT/src/Web" -c Release -o "$APP_DIR" -nologo -v q >"$WORK/publish.log" 2>&1 \
-        || { cat "$WORK/publish.log"; die "publish failed"; }
+    publish "$ROOT/src/Web" "$APP_DIR" || die "publish failed"
 fi
 [ -f "$APP_DIR/FakeShop.Web.dll" ] || die "no FakeShop.Web.dll in $APP_DIR"
 APP_PORT=$(free_port)

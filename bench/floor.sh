@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The floor of the shop's stack: how much resident memory (and start-up time) the runtime, ASP.NET Core, Razor Pages
-# and EF Core on Npgsql take before any of the shop's own code runs (docs/performance.md "Peak RSS, eleventh round").
+# and EF Core on Npgsql take before any of the shop's own code runs (docs/performance.md "Peak RSS and start-up, eleventh round").
 #
 #   bench/floor.sh                       # publishes bench/floor, 2 interleaved rounds of every mode
 #   MODES='razor ef' REPEAT=3 bench/floor.sh

@@ -41,7 +41,6 @@ UPDATE_DOCS=${UPDATE_DOCS:-1}
 log() { printf '\033[1m[bench %s]\033[0m %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
-
 # ---------------------------------------------------------------- 1. tools
 need_pkgs=()
 command -v wrk >/dev/null || need_pkgs+=(wrk)

@@ -64,8 +64,8 @@ public sealed class RuntimeMemorySettingsTests(PostgresFixture pg) : IClassFixtu
     [Fact]
     public void The_floor_benchmark_app_runs_with_the_memory_globalization_and_publish_settings_of_the_shop()
     {
-        // bench/floor.sh measures what the shop's stack costs before any of the shop's own code runs
-        // (docs/performance.md "Peak RSS, eleventh round"). That holds only while the floor app is published and
+        // bench/floor.sh measures what the shop's stack costs before any of the shop's own code runs (docs/performance.md
+        // "Peak RSS and start-up, eleventh round"; ADR 38). That holds only while the floor app is published and
         // configured as src/Web is: every project property but the names, and every runtimeconfig option.
         static Dictionary<string, string> Settings(string project)
         {

@@ -65,5 +65,4 @@ else
     app.MapRazorPages();
 }
 
-GCSettings.LatencyMode = GCLatencyMode.Interactive;
 app.Run();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Floor.Pages;
 
+// The services, not FloorDb itself, because the razor mode registers no DbContext at all (nothing of EF is loaded).
 public sealed class IndexModel(FloorMode mode, IServiceProvider services) : PageModel
 {
     public IReadOnlyList<Item> Items { get; private set; } = [];

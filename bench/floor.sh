@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The floor of the shop's stack: how much resident memory (and start-up time) the runtime, ASP.NET Core, Razor Pages
-# and EF Core on Npgsql take before any of the shop's own code runs (docs/performance.md "Peak RSS and start-up, eleventh round").
+# and EF Core on Npgsql take before any of the shop's own code runs (docs/performance.md "Peak RSS and start-up,
+# eleventh round"; ADR 38).
 #
 #   bench/floor.sh                       # publishes bench/floor, 2 interleaved rounds of every mode
 #   MODES='razor ef' REPEAT=3 bench/floor.sh
@@ -57,7 +58,7 @@ fi
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 exec {PAUSE_FD}<> <(:)
-get() { # $1 = path; prints the status line's code and the body's first line
+get() { # $1 = path; prints the body's first line when the answer is 200, fails otherwise
     local fd line body=
     { exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
     # HTTP/1.0: the body comes unchunked and the connection closes after it.

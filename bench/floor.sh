@@ -57,19 +57,14 @@ if [ -z "${FLOOR_DIR:-}" ]; then
 fi
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
-exec {PAUSE_FD}<> <(:)
-get() { # $1 = path; prints the body's first line when the answer is 200, fails otherwise
-    local fd line body=
-    { exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"; } 2>/dev/null || return 1
-    # HTTP/1.0: the body comes unchunked and the connection closes after it.
-    printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$1" >&"$fd"
-    read -r -t 5 line <&"$fd" || true
-    if [[ $line == HTTP/1.?" 200 "* ]]; then
-        while IFS= read -r -t 5 body <&"$fd" && [ "$body" != $'\r' ]; do :; done
-        IFS= read -r -t 5 body <&"$fd" || true
-    fi
+jit_count() { # the floor app's JIT-compiled method count (its /jit); HTTP/1.0, so the body comes unchunked
+    local fd line
+    exec {fd}<>"/dev/tcp/127.0.0.1/$PORT"
+    printf 'GET /jit HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&"$fd"
+    while IFS= read -r -t 5 line <&"$fd" && [ "$line" != $'\r' ]; do :; done
+    IFS= read -r -t 5 line <&"$fd" || true
     exec {fd}>&-
-    [[ $line == HTTP/1.?" 200 "* ]] && printf '%s' "$body"
+    [[ $line =~ ^[0-9]+$ ]] && printf '%s' "$line"
 }
 status_mb() { awk -v k="$1:" '$1 == k {print int($2/1024)}' "/proc/$APP_PID/status"; }
 
@@ -81,18 +76,12 @@ for r in $(seq 1 "$REPEAT"); do
             DOTNET_NOLOGO=1 ConnectionStrings__Floor="$CS" Logging__LogLevel__Default=Warning \
             dotnet "$FLOOR_DIR/FakeShop.Floor.dll" ) >>"$WORK/app.log" 2>&1 &
         APP_PID=$!
-        ready=
-        for _ in $(seq 1 3000); do
-            if get /ready >/dev/null; then now=${EPOCHREALTIME/./}; ready=$(( (now * 1000 - t0) / 1000000 )); break; fi
-            kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "$mode exited"; }
-            read -r -t 0.01 -u "$PAUSE_FD" || true
-        done
-        [ -n "$ready" ] || die "$mode was not ready within 30 s"
+        ready=$(wait_ready "$t0" "$PORT" /ready)
         cpu_ms=$(( $(awk '{print $14 + $15}' "/proc/$APP_PID/stat") * 1000 / $(getconf CLK_TCK) ))
         rss_ready=$(status_mb VmRSS)
         warm=0
         while [ "$warm" -lt "$WARMUP_MAX_S" ]; do
-            j0=$(get /jit); wrk -t 2 -c 32 -d 2s "$BASE/" >/dev/null 2>&1 || true; j1=$(get /jit); warm=$((warm + 2))
+            j0=$(jit_count); wrk -t 2 -c 32 -d 2s "$BASE/" >/dev/null 2>&1 || true; j1=$(jit_count); warm=$((warm + 2))
             [ $(( (j1 - j0) / 2 )) -lt "$STEADY_JIT_PER_S" ] && break
         done
         wrk -t 2 -c 32 -d "${LOAD_S}s" "$BASE/" >"$WORK/wrk.txt" 2>&1 || true

@@ -105,39 +105,16 @@ start_app() {
     ) >>"$WORK/app.log" 2>&1 &
     APP_PID=$!
 }
-# The poller forks nothing: a curl (and a `sleep`) every 10 ms cost the starting app ≈ 100 ms of CPU to ready and
-# 100-470 ms of wall time on two cores (interleaved starts, docs/performance.md "Start-up, fifth round"): it measured
-# the poller. Bash opens the socket itself; `read -t` on a pipe nobody writes to is the pause.
-exec {PAUSE_FD}<> <(:)
-ready_once() { # 0 when GET /health/ready answers 200
-    local fd line
-    { exec {fd}<>"/dev/tcp/127.0.0.1/$APP_PORT"; } 2>/dev/null || return 1
-    printf 'GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&"$fd"
-    read -r -t 5 line <&"$fd"; exec {fd}>&-
-    [[ $line == "HTTP/1.1 200 "* ]]
-}
-wait_ready() { # prints milliseconds from $1 (ns) to the first /health/ready 200
-    local started=$1
-    for _ in $(seq 1 3000); do
-        if ready_once; then
-            local now=${EPOCHREALTIME/./} # microseconds, without a fork
-            echo $(( (now * 1000 - started) / 1000000 )); return 0
-        fi
-        kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/app.log" >&2; die "the app exited"; }
-        read -r -t 0.01 -u "$PAUSE_FD" || true
-    done
-    die "the app was not ready within 30 s"
-}
 stop_app() { kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=; }
 
 log "first start (migrates and seeds an empty database)"
-t0=$(date +%s%N); start_app; FIRST_READY_MS=$(wait_ready "$t0")
+t0=$(date +%s%N); start_app; FIRST_READY_MS=$(wait_ready "$t0" "$APP_PORT" /health/ready)
 # READY_STARTS (5) timed starts on the migrated database; the median is reported, all of them beside it: one start
 # moved by ±150 ms with whatever else the machine did in that second.
 READY_LIST=()
 for _ in $(seq 1 "${READY_STARTS:-5}"); do
     stop_app
-    t0=$(date +%s%N); start_app; READY_LIST+=("$(wait_ready "$t0")")
+    t0=$(date +%s%N); start_app; READY_LIST+=("$(wait_ready "$t0" "$APP_PORT" /health/ready)")
 done
 READY_MS=$(printf '%s\n' "${READY_LIST[@]}" | sort -n | awk '{a[NR]=$1} END{print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}')
 log "start-to-ready: median ${READY_MS} ms of ${READY_LIST[*]} (first start with migration and seed: ${FIRST_READY_MS} ms)"
@@ -270,7 +247,7 @@ if [ "${MODE:-bench}" = variants ]; then
         for v in "${variant_list[@]}"; do
             IFS='|' read -r label dir env <<<"$v"
             APP_DIR=${dir:-$DEFAULT_APP_DIR}
-            t0=$(date +%s%N); APP_ENV="$env" start_app; ready=$(wait_ready "$t0")
+            t0=$(date +%s%N); APP_ENV="$env" start_app; ready=$(wait_ready "$t0" "$APP_PORT" /health/ready)
             ticks=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat"); cpu_ms=$(( ticks * 1000 / $(getconf CLK_TCK) ))
             steady=0
             while [ "$steady" -lt "${WARMUP_MAX_S:-180}" ]; do

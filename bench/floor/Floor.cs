@@ -3,7 +3,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FakeShop.Floor;
 
-public sealed record FloorMode(string Name);
+/// <summary>FLOOR_MODE: hello, razor, ef or stack (Program.cs says what each adds).</summary>
+public sealed record FloorMode(string Name)
+{
+    public bool ReadsDatabase => Name is "ef" or "stack";
+
+    public bool FullStack => Name == "stack";
+}
 
 public sealed class Item
 {

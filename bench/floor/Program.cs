@@ -11,21 +11,21 @@ using OpenTelemetry.Metrics;
 //   ef     - the list is read from PostgreSQL through a pooled EF Core DbContext (Npgsql) on every request
 //   stack  - plus what every shop page has around it: cookie authentication, antiforgery (Data Protection),
 //            and OpenTelemetry's ASP.NET Core and runtime metrics exported for Prometheus
-var mode = Environment.GetEnvironmentVariable("FLOOR_MODE") ?? "ef";
+var mode = new FloorMode(Environment.GetEnvironmentVariable("FLOOR_MODE") ?? "ef");
 var builder = WebApplication.CreateBuilder(args);
 // As the shop (ShopHtmlEncoder): Portuguese letters are written as they are, not as &#xE7; entities.
 builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.BasicLatin, UnicodeRanges.Latin1Supplement));
-if (mode != "hello")
+if (mode.Name != "hello")
 {
     builder.Services.AddRazorPages();
 }
 
-if (mode is "ef" or "stack")
+if (mode.ReadsDatabase)
 {
     builder.Services.AddDbContextPool<FloorDb>(o => o.UseNpgsql(builder.Configuration.GetConnectionString("Floor")));
 }
 
-if (mode == "stack")
+if (mode.FullStack)
 {
     builder.Services.AddAuthentication().AddCookie();
     builder.Services.AddAuthorization();
@@ -34,9 +34,9 @@ if (mode == "stack")
         .AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter());
 }
 
-builder.Services.AddSingleton(new FloorMode(mode));
+builder.Services.AddSingleton(mode);
 var app = builder.Build();
-if (mode == "stack")
+if (mode.FullStack)
 {
     app.UseAuthentication();
     app.UseAuthorization();
@@ -47,7 +47,7 @@ if (mode == "stack")
 app.MapGet("/jit", () => JitInfo.GetCompiledMethodCount().ToString(System.Globalization.CultureInfo.InvariantCulture));
 app.MapGet("/ready", async (IServiceProvider services) =>
 {
-    if (mode is "ef" or "stack")
+    if (mode.ReadsDatabase)
     {
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<FloorDb>().Items.AnyAsync();
@@ -55,7 +55,7 @@ app.MapGet("/ready", async (IServiceProvider services) =>
 
     return Results.Text("ready");
 });
-if (mode == "hello")
+if (mode.Name == "hello")
 {
     var page = string.Concat(Enumerable.Range(1, Item.PageSize).Select(i => Item.Sample(i).Html()));
     app.MapGet("/", () => Results.Content("<!DOCTYPE html><html><body><ul>" + page + "</ul></body></html>", "text/html"));

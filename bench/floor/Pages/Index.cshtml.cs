@@ -9,11 +9,11 @@ public sealed class IndexModel(FloorMode mode, IServiceProvider services) : Page
     public IReadOnlyList<Item> Items { get; private set; } = [];
 
     // In "stack" mode the page carries a form, so every view writes an antiforgery token as the shop's pages do.
-    public bool WithForm => mode.Name == "stack";
+    public bool WithForm => mode.FullStack;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (mode.Name is "ef" or "stack")
+        if (mode.ReadsDatabase)
         {
             var db = services.GetRequiredService<FloorDb>();
             Items = await db.Items.AsNoTracking().OrderBy(i => i.Id).Take(Item.PageSize).ToListAsync(cancellationToken);

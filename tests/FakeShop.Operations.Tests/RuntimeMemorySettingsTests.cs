@@ -17,11 +17,9 @@ public sealed class RuntimeMemorySettingsTests(PostgresFixture pg) : IClassFixtu
     [Fact]
     public async Task The_app_runs_with_the_gc_settings_of_its_project_file_without_icu_and_trims_its_native_heap()
     {
-        var project = XDocument.Load(Path.Combine(ShippedConfiguration.Root, "src", "Web", "FakeShop.Web.csproj"));
-        string Property(string name) => project.Descendants(name).Single().Value.Trim();
-        long Option(string name) => long.Parse(
-            (string)project.Descendants("RuntimeHostConfigurationOption").Single(o => (string?)o.Attribute("Include") == name).Attribute("Value")!,
-            CultureInfo.InvariantCulture);
+        var project = ProjectSettings("src/Web/FakeShop.Web.csproj");
+        string Property(string name) => project[name];
+        long Option(string name) => long.Parse(project["option " + name], CultureInfo.InvariantCulture);
         Assert.Equal("false", Property("ServerGarbageCollection"));
         Assert.Equal("true", Property("InvariantGlobalization"));
         var expected = $"workstation GC, concurrent {(Property("ConcurrentGarbageCollection") == "true" ? "on" : "off")}, " +
@@ -67,24 +65,28 @@ public sealed class RuntimeMemorySettingsTests(PostgresFixture pg) : IClassFixtu
         // bench/floor.sh measures what the shop's stack costs before any of the shop's own code runs (docs/performance.md
         // "Peak RSS and start-up, eleventh round"; ADR 38). That holds only while the floor app is published and
         // configured as src/Web is: every project property but the names, and every runtimeconfig option.
-        static Dictionary<string, string> Settings(string project)
-        {
-            var xml = XDocument.Load(Path.Combine(ShippedConfiguration.Root, project));
-            string[] names = ["AssemblyName", "RootNamespace", "UserSecretsId"];
-            var settings = xml.Descendants("PropertyGroup").Elements()
-                .Where(e => !names.Contains(e.Name.LocalName))
-                .ToDictionary(e => e.Name.LocalName, e => e.Value.Trim(), StringComparer.Ordinal);
-            foreach (var option in xml.Descendants("RuntimeHostConfigurationOption"))
-            {
-                settings["option " + (string)option.Attribute("Include")!] = (string)option.Attribute("Value")!;
-            }
-
-            return settings;
-        }
-
-        var shop = Settings("src/Web/FakeShop.Web.csproj");
+        var shop = ProjectSettings("src/Web/FakeShop.Web.csproj");
         Assert.Contains("ServerGarbageCollection", shop.Keys);
         Assert.Contains("option System.GC.HeapHardLimit", shop.Keys);
-        Assert.Equal(shop, Settings("bench/floor/Floor.csproj"));
+        Assert.Equal(shop, ProjectSettings("bench/floor/Floor.csproj"));
+    }
+
+    /// <summary>
+    /// A project file's properties (all but its names) and its runtimeconfig options ("option " + name), as written in
+    /// it; a property or option given twice fails the read, so neither test can pick the wrong one of two.
+    /// </summary>
+    private static Dictionary<string, string> ProjectSettings(string project)
+    {
+        var xml = XDocument.Load(Path.Combine(ShippedConfiguration.Root, project));
+        string[] names = ["AssemblyName", "RootNamespace", "UserSecretsId"];
+        var settings = xml.Descendants("PropertyGroup").Elements()
+            .Where(e => !names.Contains(e.Name.LocalName))
+            .ToDictionary(e => e.Name.LocalName, e => e.Value.Trim(), StringComparer.Ordinal);
+        foreach (var option in xml.Descendants("RuntimeHostConfigurationOption"))
+        {
+            settings.Add("option " + (string)option.Attribute("Include")!, (string)option.Attribute("Value")!);
+        }
+
+        return settings;
     }
 }
